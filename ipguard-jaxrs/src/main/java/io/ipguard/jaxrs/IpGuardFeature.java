@@ -1,0 +1,173 @@
+package io.ipguard.jaxrs;
+
+import io.ipguard.jaxrs.internal.GuardConfig;
+import io.ipguard.jaxrs.internal.IpGuardBinder;
+import io.ipguard.jaxrs.internal.PropertiesFile;
+import io.ipguard.jaxrs.internal.Setting;
+import io.ipguard.jaxrs.internal.WhitelistBinding;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The JAX-RS feature that enables {@link Whitelisted}. Register the class to configure it from
+ * the application's {@code ipguard.*} properties (see {@link IpGuardProperties}), or an instance
+ * made by {@link #builder()}, whose settings override application properties of the same key.
+ *
+ * <pre>{@code
+ * register(IpGuardFeature.class);
+ * property("ipguard.group.admin", "10.0.0.0/8, !10.9.9.9");
+ * }</pre>
+ *
+ * <p>The configuration is validated when the application starts: any error stops start-up with
+ * an {@link IpGuardConfigurationException} listing every problem. Instances are immutable.
+ */
+public final class IpGuardFeature implements Feature {
+
+    /** The guard's filter priority: before authentication filters ({@code Priorities.AUTHENTICATION}). */
+    public static final int PRIORITY = Priorities.AUTHENTICATION - 100;
+
+    private final List<Setting> overrides;
+
+    /** Creates a feature configured only by the application's properties. */
+    public IpGuardFeature() {
+        this(List.of());
+    }
+
+    private IpGuardFeature(List<Setting> overrides) {
+        this.overrides = List.copyOf(overrides);
+    }
+
+    /**
+     * Starts a programmatic configuration.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates the configuration and registers the guard.
+     *
+     * @throws IpGuardConfigurationException if the configuration is invalid
+     */
+    @Override
+    public boolean configure(FeatureContext context) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        context.getConfiguration().getProperties().forEach((key, value) -> {
+            if (key.startsWith(IpGuardProperties.PREFIX) && value != null) {
+                settings.put(key, new Setting(key, value.toString(), null));
+            }
+        });
+        overrides.forEach(s -> settings.put(s.key(), s));
+        GuardConfig config = GuardConfig.parse(settings.values());
+        context.register(new IpGuardBinder(config));
+        context.register(WhitelistBinding.class);
+        return true;
+    }
+
+    /**
+     * Collects settings for an {@link IpGuardFeature}; each is validated when it is set. A later
+     * setting of the same key replaces an earlier one. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final Map<String, Setting> settings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Defines a group.
+         *
+         * @param name the group name, as in {@code @Whitelisted(group = name)}
+         * @param entries comma-separated entries (addresses, CIDR blocks, ranges, {@code !} exclusions)
+         * @return this builder
+         * @throws IpGuardConfigurationException if the name or an entry is invalid
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder group(String name, String entries) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(entries, "entries");
+            return set(new Setting(IpGuardProperties.GROUP_PREFIX + name, entries, null));
+        }
+
+        /**
+         * Sets the HTTP status of a refusal.
+         *
+         * @param status {@code 403} (the default) or {@code 404}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code status} is neither
+         */
+        public Builder denyStatus(int status) {
+            if (status != 403 && status != 404) {
+                throw new IllegalArgumentException("deny status must be 403 or 404, not " + status);
+            }
+            return set(new Setting(IpGuardProperties.DENY_STATUS, Integer.toString(status), null));
+        }
+
+        /**
+         * Sets report-only mode: refusals are logged and the requests let through.
+         *
+         * @param reportOnly whether to only report
+         * @return this builder
+         */
+        public Builder reportOnly(boolean reportOnly) {
+            return set(new Setting(IpGuardProperties.REPORT_ONLY, Boolean.toString(reportOnly), null));
+        }
+
+        /**
+         * Sets one {@code ipguard.*} property, as in the application's properties.
+         *
+         * @param key the key, see {@link IpGuardProperties}
+         * @param value its value
+         * @return this builder
+         * @throws IpGuardConfigurationException if the key is unknown or the value invalid
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder property(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            return set(new Setting(key, value, null));
+        }
+
+        /**
+         * Reads every setting of a UTF-8 configuration file ({@code key = value} lines,
+         * {@code #} comments) now; errors name {@code file:line}.
+         *
+         * @param file the file
+         * @return this builder
+         * @throws IpGuardConfigurationException if the file cannot be read or holds an invalid setting
+         * @throws NullPointerException if {@code file} is null
+         */
+        public Builder configFile(Path file) {
+            Objects.requireNonNull(file, "file");
+            Map<String, Setting> read = PropertiesFile.read(file);
+            GuardConfig.parse(read.values());
+            settings.putAll(read);
+            return this;
+        }
+
+        private Builder set(Setting setting) {
+            GuardConfig.parse(List.of(setting));
+            settings.put(setting.key(), setting);
+            return this;
+        }
+
+        /**
+         * Returns a feature with the settings made so far; the builder can go on independently.
+         *
+         * @return an immutable feature
+         */
+        public IpGuardFeature build() {
+            return new IpGuardFeature(new ArrayList<>(settings.values()));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.ipguard.jaxrs;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Guards resources with a named allowlist: a request whose client address is not in the
+ * group is refused with {@code 403 Forbidden} (or the configured {@code 404}) before the
+ * resource method runs.
+ *
+ * <p>Where it applies, most specific first:
+ * <ul>
+ *   <li>on a resource method, it guards that method (and overrides the class);</li>
+ *   <li>on a resource class, it guards every resource method of the class;</li>
+ *   <li>on the {@code Application} subclass, it guards every resource of the application.</li>
+ * </ul>
+ * {@link AnyClient} exempts a method or class from a guard declared further out. A group that
+ * is not configured stops deployment with a message naming the resource method and the group.
+ */
+@NameBinding
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Whitelisted {
+
+    /**
+     * The name of the group whose entries are allowed, configured as
+     * {@code ipguard.group.<name>}.
+     *
+     * @return the group name; {@value IpGuardProperties#DEFAULT_GROUP} unless set
+     */
+    String group() default IpGuardProperties.DEFAULT_GROUP;
+}

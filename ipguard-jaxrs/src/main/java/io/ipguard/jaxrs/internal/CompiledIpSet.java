@@ -1,0 +1,183 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An immutable address set compiled once: per family, sorted disjoint closed ranges with the
+ * exclusions already subtracted, looked up by binary search without allocating.
+ *
+ * <p>IPv4 bounds are stored with the sign bit flipped so that signed {@code int} order is
+ * unsigned address order; IPv6 bounds are compared as unsigned 128-bit pairs.
+ */
+public final class CompiledIpSet implements IpSet {
+
+    private static final long MAPPED_FIRST = 0x0000_ffff_0000_0000L;
+    private static final long MAPPED_LAST = 0x0000_ffff_ffff_ffffL;
+    private static final Comparator<Span> BY_START = (a, b) -> compare(a.sh, a.sl, b.sh, b.sl);
+
+    private final int[] v4Starts;
+    private final int[] v4Ends;
+    private final long[] v6StartHigh;
+    private final long[] v6StartLow;
+    private final long[] v6EndHigh;
+    private final long[] v6EndLow;
+    private final String description;
+
+    /** A closed 128-bit interval; IPv4 spans use the low 32 bits of {@code sl}/{@code el}. */
+    private record Span(long sh, long sl, long eh, long el) {
+    }
+
+    private CompiledIpSet(List<Span> v4, List<Span> v6, int entries) {
+        v4Starts = new int[v4.size()];
+        v4Ends = new int[v4.size()];
+        for (int i = 0; i < v4.size(); i++) {
+            v4Starts[i] = (int) v4.get(i).sl ^ Integer.MIN_VALUE;
+            v4Ends[i] = (int) v4.get(i).el ^ Integer.MIN_VALUE;
+        }
+        v6StartHigh = new long[v6.size()];
+        v6StartLow = new long[v6.size()];
+        v6EndHigh = new long[v6.size()];
+        v6EndLow = new long[v6.size()];
+        for (int i = 0; i < v6.size(); i++) {
+            Span s = v6.get(i);
+            v6StartHigh[i] = s.sh;
+            v6StartLow[i] = s.sl;
+            v6EndHigh[i] = s.eh;
+            v6EndLow[i] = s.el;
+        }
+        description = "IpSet[" + entries + " entries, " + v4.size() + " IPv4 ranges, " + v6.size() + " IPv6 ranges]";
+    }
+
+    /** Compiles parsed entries; exclusions win over inclusions whatever their order. */
+    public static CompiledIpSet compile(List<ListEntry> entries) {
+        List<Span> v4In = new ArrayList<>();
+        List<Span> v4Out = new ArrayList<>();
+        List<Span> v6In = new ArrayList<>();
+        List<Span> v6Out = new ArrayList<>();
+        for (ListEntry e : entries) {
+            Span span = new Span(e.startHigh(), e.startLow(), e.endHigh(), e.endLow());
+            if (e.ipv4()) {
+                (e.exclusion() ? v4Out : v4In).add(span);
+                continue;
+            }
+            (e.exclusion() ? v6Out : v6In).add(span);
+            Span mapped = mappedPart(span);
+            if (mapped != null) {
+                // Clients in ::ffff:a.b.c.d form are matched as IPv4, so the IPv6 span covers them there.
+                (e.exclusion() ? v4Out : v4In).add(mapped);
+            }
+        }
+        return new CompiledIpSet(subtract(merge(v4In), merge(v4Out)), subtract(merge(v6In), merge(v6Out)), entries.size());
+    }
+
+    private static Span mappedPart(Span s) {
+        if (compare(s.sh, s.sl, 0, MAPPED_LAST) > 0 || compare(s.eh, s.el, 0, MAPPED_FIRST) < 0) {
+            return null;
+        }
+        long start = compare(s.sh, s.sl, 0, MAPPED_FIRST) < 0 ? MAPPED_FIRST : s.sl;
+        long end = compare(s.eh, s.el, 0, MAPPED_LAST) > 0 ? MAPPED_LAST : s.el;
+        return new Span(0, start & 0xffff_ffffL, 0, end & 0xffff_ffffL);
+    }
+
+    /** Sorts and merges overlapping or adjacent spans. */
+    private static List<Span> merge(List<Span> spans) {
+        spans.sort(BY_START);
+        List<Span> merged = new ArrayList<>();
+        for (Span s : spans) {
+            if (!merged.isEmpty()) {
+                Span last = merged.get(merged.size() - 1);
+                boolean touches = isMax(last.eh, last.el)
+                        || compare(s.sh, s.sl, last.eh + (last.el == -1L ? 1 : 0), last.el + 1) <= 0;
+                if (touches) {
+                    if (compare(s.eh, s.el, last.eh, last.el) > 0) {
+                        merged.set(merged.size() - 1, new Span(last.sh, last.sl, s.eh, s.el));
+                    }
+                    continue;
+                }
+            }
+            merged.add(s);
+        }
+        return merged;
+    }
+
+    /** Removes every address of {@code out} from {@code in}; both sorted, disjoint and merged. */
+    private static List<Span> subtract(List<Span> in, List<Span> out) {
+        List<Span> result = new ArrayList<>();
+        int j = 0;
+        for (Span s : in) {
+            long ch = s.sh;
+            long cl = s.sl;
+            boolean open = true;
+            while (j < out.size() && compare(out.get(j).eh, out.get(j).el, ch, cl) < 0) {
+                j++;
+            }
+            for (int k = j; open && k < out.size() && compare(out.get(k).sh, out.get(k).sl, s.eh, s.el) <= 0; k++) {
+                Span x = out.get(k);
+                if (compare(x.sh, x.sl, ch, cl) > 0) {
+                    result.add(new Span(ch, cl, x.sh - (x.sl == 0 ? 1 : 0), x.sl - 1));
+                }
+                if (compare(x.eh, x.el, s.eh, s.el) >= 0) {
+                    open = false;
+                } else {
+                    ch = x.eh + (x.el == -1L ? 1 : 0);
+                    cl = x.el + 1;
+                }
+            }
+            if (open) {
+                result.add(new Span(ch, cl, s.eh, s.el));
+            }
+        }
+        return result;
+    }
+
+    private static boolean isMax(long high, long low) {
+        return high == -1L && low == -1L;
+    }
+
+    private static int compare(long ah, long al, long bh, long bl) {
+        int c = Long.compareUnsigned(ah, bh);
+        return c != 0 ? c : Long.compareUnsigned(al, bl);
+    }
+
+    @Override
+    public boolean contains(ClientAddress address) {
+        if (!address.isKnown()) {
+            return false;
+        }
+        if (address.isIpv4()) {
+            int key = (int) address.lowBits() ^ Integer.MIN_VALUE;
+            int i = Arrays.binarySearch(v4Starts, key);
+            if (i >= 0) {
+                return true;
+            }
+            int candidate = -i - 2;
+            return candidate >= 0 && key <= v4Ends[candidate];
+        }
+        long h = address.highBits();
+        long l = address.lowBits();
+        int lo = 0;
+        int hi = v6StartHigh.length - 1;
+        int candidate = -1;
+        // The last span whose start is <= the address is the only one that can hold it.
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(v6StartHigh[mid], v6StartLow[mid], h, l) <= 0) {
+                candidate = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return candidate >= 0 && compare(h, l, v6EndHigh[candidate], v6EndLow[candidate]) <= 0;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

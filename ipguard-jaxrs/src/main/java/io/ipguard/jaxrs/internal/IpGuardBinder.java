@@ -1,0 +1,46 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.ClientIpResolver;
+import io.ipguard.jaxrs.WhitelistProvider;
+import jakarta.inject.Singleton;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+
+/**
+ * Binds the default parts. They are ranked below HK2's default rank 0, so that an application's
+ * own binding of {@link ClientIpResolver} or {@link WhitelistProvider} replaces them.
+ */
+public final class IpGuardBinder extends AbstractBinder {
+
+    static final int DEFAULT_RANK = -100;
+
+    private final GuardConfig config;
+
+    public IpGuardBinder(GuardConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(config).to(GuardConfig.class);
+        bind(new StaticWhitelistProvider(config.groups())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
+        bind(PeerClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
+        // Load each container adapter only when its request type exists, so neither container is required.
+        if (isPresent(GrizzlyPeerSource.REQUEST_CLASS)) {
+            bind(GrizzlyPeerSource.class).to(PeerSource.class).in(Singleton.class);
+        }
+        if (isPresent(ServletPeerSource.REQUEST_CLASS)) {
+            bind(ServletPeerSource.class).to(PeerSource.class).in(Singleton.class);
+        }
+        bindFactory(ClientAddressFactory.class, Singleton.class).to(ClientAddress.class);
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, IpGuardBinder.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+
+/**
+ * One list entry: an address, a CIDR block or an inclusive range, optionally an exclusion
+ * ({@code !}), as the closed interval of one address family. IPv4 values live in the low 32 bits
+ * of {@code startLow}/{@code endLow}; IPv6 values are raw 128-bit values (a block that overlaps
+ * the IPv4-mapped range stays IPv6 here: {@link CompiledIpSet} maps that part to IPv4).
+ */
+public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long startLow, long endHigh, long endLow) {
+
+    private static final long MAPPED = 0x0000_ffff_0000_0000L;
+
+    /** Thrown for an entry that is not valid; the message quotes the entry and says why. */
+    public static final class InvalidEntryException extends Exception {
+        InvalidEntryException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Parses one entry, already trimmed and non-empty.
+     *
+     * @throws InvalidEntryException with a message quoting the entry
+     */
+    public static ListEntry parse(String entry) throws InvalidEntryException {
+        boolean exclusion = entry.startsWith("!");
+        String body = exclusion ? entry.substring(1) : entry;
+        int slash = body.indexOf('/');
+        int dash = body.indexOf('-');
+        if (slash >= 0 && dash >= 0) {
+            throw invalid(entry, "is not an address, a CIDR block or a range");
+        }
+        if (slash >= 0) {
+            return parseBlock(entry, exclusion, body, slash);
+        }
+        if (dash >= 0) {
+            ClientAddress low = address(entry, body.substring(0, dash));
+            ClientAddress high = address(entry, body.substring(dash + 1));
+            if (low.isIpv4() != high.isIpv4()) {
+                throw invalid(entry, "mixes IPv4 and IPv6");
+            }
+            if (compare(low, high) > 0) {
+                throw invalid(entry, "is an empty range: its first address is above its last");
+            }
+            return of(exclusion, low, high);
+        }
+        ClientAddress single = address(entry, body);
+        return of(exclusion, single, single);
+    }
+
+    private static ListEntry of(boolean exclusion, ClientAddress low, ClientAddress high) {
+        return new ListEntry(exclusion, low.isIpv4(), low.highBits(), low.lowBits(), high.highBits(), high.lowBits());
+    }
+
+    private static ListEntry parseBlock(String entry, boolean exclusion, String body, int slash)
+            throws InvalidEntryException {
+        String addressText = body.substring(0, slash);
+        ClientAddress base = address(entry, addressText);
+        boolean mapped = base.isIpv4() && addressText.indexOf(':') >= 0;
+        boolean ipv4 = base.isIpv4() && !mapped;
+        int prefix = parsePrefix(body.substring(slash + 1), ipv4 ? 32 : 128);
+        if (prefix < 0) {
+            throw invalid(entry, "has an invalid prefix length; it must be 0-" + (ipv4 ? "32 for IPv4" : "128 for IPv6"));
+        }
+        if (mapped && prefix >= 96) {
+            // ::ffff:a.b.c.d/n with n >= 96 is the IPv4 block a.b.c.d/(n - 96).
+            ipv4 = true;
+            prefix -= 96;
+        }
+        if (ipv4) {
+            long mask = prefix == 0 ? 0 : (0xffff_ffffL << (32 - prefix)) & 0xffff_ffffL;
+            long bits = base.lowBits();
+            if ((bits & mask) != bits) {
+                throw hostBitsSet(entry, IpLiteral.formatIpv4((int) (bits & mask)) + "/" + prefix);
+            }
+            return new ListEntry(exclusion, true, 0, bits, 0, bits | (~mask & 0xffff_ffffL));
+        }
+        long high = base.highBits();
+        long low = mapped ? MAPPED | base.lowBits() : base.lowBits();
+        long maskHigh = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+        long maskLow = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
+        if ((high & maskHigh) != high || (low & maskLow) != low) {
+            throw hostBitsSet(entry, IpLiteral.formatIpv6(high & maskHigh, low & maskLow) + "/" + prefix);
+        }
+        return new ListEntry(exclusion, false, high, low, high | ~maskHigh, low | ~maskLow);
+    }
+
+    private static InvalidEntryException hostBitsSet(String entry, String meant) {
+        return invalid(entry, "has host bits set; did you mean " + meant + "?");
+    }
+
+    /** Returns the decimal prefix length in [0, max], or -1. */
+    private static int parsePrefix(String text, int max) {
+        if (text.isEmpty() || text.length() > 3 || (text.length() > 1 && text.charAt(0) == '0')) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= max ? value : -1;
+    }
+
+    private static ClientAddress address(String entry, String text) throws InvalidEntryException {
+        ClientAddress address = IpLiteral.parse(text, 0, text.length(), false);
+        if (address != null) {
+            return address;
+        }
+        if (text.indexOf('%') >= 0 && IpLiteral.parse(text, 0, text.length(), true) != null) {
+            throw invalid(entry, "has a zone id, which has no meaning in a list");
+        }
+        if (looksLikeHostname(text)) {
+            throw invalid(entry, "is a hostname; only address literals are accepted (names are never resolved)");
+        }
+        if (hasLeadingZeroOctet(text)) {
+            throw invalid(entry, "has an IPv4 octet with a leading zero, which is ambiguous (octal or decimal)");
+        }
+        throw invalid(entry, "is not an IP address");
+    }
+
+    private static boolean looksLikeHostname(String text) {
+        if (text.isEmpty() || !Character.isLetter(text.charAt(0)) || text.indexOf(':') >= 0) {
+            return false;
+        }
+        return text.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-'));
+    }
+
+    private static boolean hasLeadingZeroOctet(String text) {
+        String tail = text.substring(text.lastIndexOf(':') + 1);
+        for (String octet : tail.split("\\.", -1)) {
+            if (octet.length() > 1 && octet.charAt(0) == '0' && octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static InvalidEntryException invalid(String entry, String why) {
+        return new InvalidEntryException("\"" + entry + "\" " + why);
+    }
+
+    private static int compare(ClientAddress a, ClientAddress b) {
+        int c = Long.compareUnsigned(a.highBits(), b.highBits());
+        return c != 0 ? c : Long.compareUnsigned(a.lowBits(), b.lowBits());
+    }
+}

@@ -1,0 +1,48 @@
+package io.ipguard.jaxrs.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Logs refusals at WARNING, at most {@value #LINES_PER_SECOND} lines a second, so that a flood
+ * of refused requests cannot fill a disk. Lines dropped in one second are counted in the next
+ * line written. Thread-safe.
+ */
+public final class RefusalLog {
+
+    static final int LINES_PER_SECOND = 10;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private final System.Logger logger;
+    private final LongSupplier nanoTime;
+    private long windowStart;
+    private int linesInWindow;
+    private long suppressed;
+
+    public RefusalLog(System.Logger logger, LongSupplier nanoTime) {
+        this.logger = logger;
+        this.nanoTime = nanoTime;
+        this.windowStart = nanoTime.getAsLong();
+    }
+
+    /** Logs {@code message} unless this second's quota is spent. */
+    public void log(String message) {
+        long dropped;
+        synchronized (this) {
+            long now = nanoTime.getAsLong();
+            if (now - windowStart >= SECOND) {
+                windowStart = now;
+                linesInWindow = 0;
+            }
+            if (linesInWindow >= LINES_PER_SECOND) {
+                suppressed++;
+                return;
+            }
+            linesInWindow++;
+            dropped = suppressed;
+            suppressed = 0;
+        }
+        logger.log(System.Logger.Level.WARNING, dropped == 0 ? message
+                : message + " (" + dropped + " earlier refusal lines suppressed by the rate limit)");
+    }
+}

@@ -1,0 +1,41 @@
+package io.ipguard.jaxrs.internal;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+/** Describes a resource method for logs and messages, e.g. {@code GET /admin (AdminResource.get)}. */
+final class ResourceDescription {
+
+    private ResourceDescription() {
+    }
+
+    static String of(Class<?> type, Method method) {
+        String httpMethod = "*";
+        for (Annotation a : method.getAnnotations()) {
+            HttpMethod designator = a.annotationType().getAnnotation(HttpMethod.class);
+            if (designator != null) {
+                httpMethod = designator.value();
+            }
+        }
+        String path = join(path(type.getAnnotation(Path.class)), path(method.getAnnotation(Path.class)));
+        return httpMethod + " " + path + " (" + type.getSimpleName() + "." + method.getName() + ")";
+    }
+
+    private static String path(Path path) {
+        if (path == null) {
+            return "";
+        }
+        String value = path.value();
+        value = value.startsWith("/") ? value.substring(1) : value;
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return "/" + b;
+        }
+        return b.isEmpty() ? "/" + a : "/" + a + "/" + b;
+    }
+}

@@ -1,0 +1,29 @@
+package io.ipguard.jaxrs.internal;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.glassfish.hk2.api.IterableProvider;
+
+/** The peer from a Servlet container, where Jersey binds a proxy of the current {@link HttpServletRequest}. */
+final class ServletPeerSource implements PeerSource {
+
+    static final String REQUEST_CLASS = "jakarta.servlet.http.HttpServletRequest";
+
+    private final IterableProvider<HttpServletRequest> request;
+
+    @Inject
+    ServletPeerSource(IterableProvider<HttpServletRequest> request) {
+        this.request = request;
+    }
+
+    @Override
+    public boolean isBound() {
+        return request.getHandle() != null;
+    }
+
+    @Override
+    public String remoteAddress() {
+        HttpServletRequest current = request.get();
+        return current == null ? null : current.getRemoteAddr();
+    }
+}
