@@ -1,0 +1,49 @@
+package io.ipguard.jaxrs.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * A real Grizzly server on an ephemeral port, bound to the wildcard address so that clients
+ * from any 127.0.0.x and from ::1 reach it.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private TestServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts the application; a deployment error propagates. */
+    public static TestServer start(ResourceConfig application) throws IOException {
+        application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:0/"), application, false);
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            server.shutdownNow();
+            throw e;
+        }
+        return new TestServer(server);
+    }
+
+    public int port() {
+        return server.getListeners().iterator().next().getPort();
+    }
+
+    /** GET {@code path} from source address {@code source} (an IPv4 loopback or ::1). */
+    public RawHttp.Response get(String source, String path, String... headerLines) throws IOException {
+        String target = source.contains(":") ? "::1" : "127.0.0.1";
+        return RawHttp.get(source, target, port(), path, headerLines);
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
