@@ -1,0 +1,156 @@
+package io.ipguard.jaxrs.functional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ipguard.jaxrs.AnyClient;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardFeature;
+import io.ipguard.jaxrs.Whitelisted;
+import io.ipguard.jaxrs.testing.RawHttp;
+import io.ipguard.jaxrs.testing.Resources;
+import io.ipguard.jaxrs.testing.TestServer;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/** How annotations and settings shape the guard, each on its own real server. */
+class DeploymentTest {
+
+    /** The Flask package's model: every resource of the application is guarded. */
+    @Whitelisted
+    public static class GuardedApplication extends ResourceConfig {
+        public GuardedApplication() {
+            register(Resources.Open.class);
+            register(Resources.Admin.class);
+            register(Exempt.class);
+            register(IpGuardFeature.class);
+            property("ipguard.group.default", "127.0.0.2");
+            property("ipguard.group.admin", "127.0.0.3");
+        }
+    }
+
+    @Path("/exempt")
+    @AnyClient
+    public static class Exempt {
+        @GET
+        public String get() {
+            return "exempt";
+        }
+    }
+
+    @Test
+    void whenApplicationIsWhitelisted_thenEveryResourceIsGuardedButMoreSpecificAnnotationsWin() throws Exception {
+        try (TestServer server = TestServer.start(new GuardedApplication())) {
+            assertEquals(200, server.get("127.0.0.2", "/open").status());
+            assertEquals(403, server.get("127.0.0.5", "/open").status());
+            // The class's own group beats the application's.
+            assertEquals(403, server.get("127.0.0.2", "/admin").status());
+            assertEquals(200, server.get("127.0.0.3", "/admin").status());
+            // @AnyClient on a class exempts it from the application's guard.
+            assertEquals(200, server.get("127.0.0.5", "/exempt").status());
+        }
+    }
+
+    @Test
+    void whenDenyStatusIs404_thenRefusalLooksLikeMissingResource() throws Exception {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.admin", "127.0.0.2")
+                .property("ipguard.deny-status", "404");
+        try (TestServer server = TestServer.start(app)) {
+            RawHttp.Response refused = server.get("127.0.0.5", "/admin");
+
+            assertEquals(404, refused.status());
+            assertEquals("{\"title\":\"Not Found\",\"status\":404}", refused.body());
+            assertEquals(200, server.get("127.0.0.2", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenReportOnly_thenRefusalsAreLetThrough() throws Exception {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.admin", "127.0.0.2")
+                .property("ipguard.report-only", "true");
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.5", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenConfiguredByBuilder_thenBuilderSettingsOverrideProperties() throws Exception {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.builder().group("admin", "127.0.0.7").denyStatus(404).build())
+                .property("ipguard.group.admin", "127.0.0.2");
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.7", "/admin").status());
+            assertEquals(404, server.get("127.0.0.2", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenGroupIsEmpty_thenEveryoneIsRefused() throws Exception {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.admin", " , ");
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(403, server.get("127.0.0.1", "/admin").status());
+            assertEquals(403, server.get("::1", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenGroupIsNotConfigured_thenDeploymentFailsNamingMethodAndGroup() {
+        ResourceConfig app = new ResourceConfig(Resources.MissingGroup.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.default", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals("invalid ipguard configuration: GET /missing (MissingGroup.get): @Whitelisted group "
+                + "\"nobody-configured-this\" is not configured; define ipguard.group.nobody-configured-this "
+                + "(groups [default])", e.getMessage());
+    }
+
+    @Path("/both")
+    public static class BothAnnotations {
+        @GET
+        @Whitelisted
+        @AnyClient
+        public String get() {
+            return "never";
+        }
+    }
+
+    @Test
+    void whenMethodIsBothWhitelistedAndExempt_thenDeploymentFails() {
+        ResourceConfig app = new ResourceConfig(BothAnnotations.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.default", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals("invalid ipguard configuration: GET /both (BothAnnotations.get) method: "
+                + "has both @Whitelisted and @AnyClient", e.getMessage());
+    }
+
+    @Test
+    void whenPropertiesAreInvalid_thenDeploymentFailsListingEveryProblem() {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.admin", "10.0.0.1/8, example.com")
+                .property("ipguard.deny-status", "401")
+                .property("ipguard.grup.admin", "10.0.0.0/8");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals(java.util.Set.of(
+                "ipguard.group.admin: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?",
+                "ipguard.group.admin: \"example.com\" is a hostname; only address literals are accepted "
+                        + "(names are never resolved)",
+                "ipguard.deny-status: must be 403 or 404, not \"401\"",
+                "ipguard.grup.admin: unknown key"), java.util.Set.copyOf(e.problems()));
+    }
+}
