@@ -1,0 +1,107 @@
+package io.ipguard.jaxrs.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipguard.jaxrs.testing.RawHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The example server of the README, on its embedded default and on a --config file. */
+class ExampleServerTest {
+
+    private static RawHttp.Response get(ExampleServer server, String source, String path) throws Exception {
+        String target = source.contains(":") ? "::1" : "127.0.0.1";
+        return RawHttp.get(source, target, server.baseUri().getPort(), path);
+    }
+
+    @ParameterizedTest(name = "GET {1} from {0} -> {2}")
+    @CsvSource({
+        "127.0.0.1, /public,   200",
+        "127.0.0.5, /public,   200",
+        "127.0.0.1, /internal, 200",
+        "::1,       /internal, 200",
+        "127.0.0.5, /internal, 403",
+        "127.0.0.1, /admin,    200",
+        "::1,       /admin,    403",
+        "127.0.0.5, /admin,    403",
+        "127.0.0.5, /whoami,   200",
+    })
+    void whenRunningOnEmbeddedDefault_thenItGuardsAsTheReadmeSays(String source, String path, int status)
+            throws Exception {
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--host", "::", "--port", "0"))) {
+            assertEquals(status, get(server, source, path).status());
+        }
+    }
+
+    @Test
+    void whenAskedWhoAmI_thenItAnswersTheResolvedClient() throws Exception {
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--host", "::", "--port", "0"))) {
+            RawHttp.Response v4 = get(server, "127.0.0.5", "/whoami");
+            RawHttp.Response v6 = get(server, "::1", "/whoami");
+
+            assertEquals("127.0.0.5\n", v4.body());
+            assertTrue(v4.header("content-type").startsWith("text/plain"));
+            assertEquals("::1\n", v6.body());
+        }
+    }
+
+    @Test
+    void whenConfigFileIsGiven_thenItIsTheWholeConfiguration(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ipguard.properties");
+        Files.writeString(config, "ipguard.group.default = 127.0.0.7\nipguard.group.admin = 127.0.0.8\n"
+                + "ipguard.deny-status = 404\n");
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--config", config.toString(), "--port", "0"))) {
+            assertEquals(200, get(server, "127.0.0.7", "/internal").status());
+            assertEquals(404, get(server, "127.0.0.1", "/internal").status());
+            assertEquals(200, get(server, "127.0.0.8", "/admin").status());
+            assertEquals(404, get(server, "127.0.0.1", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenConfigFileHasAnError_thenItPrintsFileLineAndExitsNonZero(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bad.properties");
+        Files.writeString(config, "ipguard.group.default = 127.0.0.1\n\nipguard.group.admin = 127.0.0.1/8\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ExampleServer.run(new String[] {"--config", config.toString(), "--port", "0"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(1, status);
+        assertEquals("invalid ipguard configuration: " + config + ":3: ipguard.group.admin: \"127.0.0.1/8\" "
+                + "has host bits set; did you mean 127.0.0.0/8?\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenConfigFileLacksAGroupTheResourcesUse_thenStartFails(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("partial.properties");
+        Files.writeString(config, "ipguard.group.default = 127.0.0.1\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ExampleServer.run(new String[] {"--config", config.toString(), "--port", "0"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(1, status);
+        assertEquals("invalid ipguard configuration: GET /admin (Admin.get): @Whitelisted group \"admin\" "
+                + "is not configured; define ipguard.group.admin (groups [default])\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenOptionIsUnknown_thenUsageIsPrintedWithStatus2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ExampleServer.run(new String[] {"--verbose"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, status);
+        assertEquals("error: unknown option \"--verbose\"\n" + ServerOptions.USAGE + "\n", err.toString(StandardCharsets.UTF_8));
+    }
+}
