@@ -33,6 +33,8 @@ public final class IpGuardFeature implements Feature {
     /** The guard's filter priority: before authentication filters ({@code Priorities.AUTHENTICATION}). */
     public static final int PRIORITY = Priorities.AUTHENTICATION - 100;
 
+    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+
     private final List<Setting> overrides;
 
     /** Creates a feature configured only by the application's properties. */
@@ -68,6 +70,7 @@ public final class IpGuardFeature implements Feature {
         });
         overrides.forEach(s -> settings.put(s.key(), s));
         GuardConfig config = GuardConfig.parse(settings.values());
+        config.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
         context.register(new IpGuardBinder(config));
         context.register(WhitelistBinding.class);
         return true;
@@ -124,6 +127,49 @@ public final class IpGuardFeature implements Feature {
         }
 
         /**
+         * Sets the proxies whose forwarding header is believed.
+         *
+         * @param entries comma-separated addresses, CIDR blocks or ranges
+         * @return this builder
+         * @throws IpGuardConfigurationException if an entry is invalid
+         * @throws NullPointerException if {@code entries} is null
+         * @see IpGuardProperties#TRUSTED_PROXIES
+         */
+        public Builder trustedProxies(String entries) {
+            Objects.requireNonNull(entries, "entries");
+            return set(new Setting(IpGuardProperties.TRUSTED_PROXIES, entries, null));
+        }
+
+        /**
+         * Sets the header that carries the client address.
+         *
+         * @param header {@code X-Forwarded-For}, {@code Forwarded}, {@code X-Real-IP} or another single-address header
+         * @return this builder
+         * @throws IpGuardConfigurationException if {@code header} is not a header name
+         * @throws NullPointerException if {@code header} is null
+         * @see IpGuardProperties#CLIENT_IP_HEADER
+         */
+        public Builder clientIpHeader(String header) {
+            Objects.requireNonNull(header, "header");
+            return set(new Setting(IpGuardProperties.CLIENT_IP_HEADER, header, null));
+        }
+
+        /**
+         * Sets the number of proxies, of unknown addresses, in front of the application.
+         *
+         * @param hops from 1 to 20
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hops} is out of range
+         * @see IpGuardProperties#TRUSTED_HOPS
+         */
+        public Builder trustedHops(int hops) {
+            if (hops < 1 || hops > 20) {
+                throw new IllegalArgumentException("trusted hops must be from 1 to 20, not " + hops);
+            }
+            return set(new Setting(IpGuardProperties.TRUSTED_HOPS, Integer.toString(hops), null));
+        }
+
+        /**
          * Sets one {@code ipguard.*} property, as in the application's properties.
          *
          * @param key the key, see {@link IpGuardProperties}
@@ -150,13 +196,13 @@ public final class IpGuardFeature implements Feature {
         public Builder configFile(Path file) {
             Objects.requireNonNull(file, "file");
             Map<String, Setting> read = PropertiesFile.read(file);
-            GuardConfig.parse(read.values());
+            GuardConfig.checkValues(read.values());
             settings.putAll(read);
             return this;
         }
 
         private Builder set(Setting setting) {
-            GuardConfig.parse(List.of(setting));
+            GuardConfig.checkValues(List.of(setting));
             settings.put(setting.key(), setting);
             return this;
         }

@@ -36,6 +36,40 @@ public final class IpGuardProperties {
      */
     public static final String REPORT_ONLY = "ipguard.report-only";
 
+    /**
+     * Comma-separated entries (same grammar as a group) of the proxies whose forwarding header is
+     * believed. A header is read only when the TCP peer is in this set; walking a list header from
+     * the right, trusted proxies are skipped and the first other address is the client. Requires
+     * {@link #CLIENT_IP_HEADER}; cannot be combined with {@link #TRUSTED_HOPS}. A set that contains
+     * {@code 0.0.0.0/0} or {@code ::/0} is logged as a warning at start-up: it lets any client choose
+     * its own address. Default: empty, headers are never read.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String TRUSTED_PROXIES = "ipguard.trusted-proxies";
+
+    /**
+     * The header that carries the client address: {@code X-Forwarded-For}, {@code Forwarded}
+     * (RFC 7239), {@code X-Real-IP}, or any other header name that carries one address (such as
+     * {@code CF-Connecting-IP}). Names are case-insensitive. Default: unset, the client is the TCP
+     * peer.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String CLIENT_IP_HEADER = "ipguard.client-ip-header";
+
+    /**
+     * A number N from 1 to 20: N proxies whose addresses are not known stand in front of the
+     * application, and the client is the N-th element from the right of the
+     * {@code X-Forwarded-For} or {@code Forwarded} header, believed from any peer. Only safe when
+     * the application cannot be reached except through those proxies. Requires
+     * {@link #CLIENT_IP_HEADER} naming a list header; cannot be combined with
+     * {@link #TRUSTED_PROXIES}. Default: unset.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String TRUSTED_HOPS = "ipguard.trusted-hops";
+
     /** The group that {@code @Whitelisted} without a {@code group} selects: <code>{@value}</code>. */
     public static final String DEFAULT_GROUP = "default";
 

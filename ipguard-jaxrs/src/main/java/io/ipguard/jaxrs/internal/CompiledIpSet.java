@@ -176,6 +176,17 @@ public final class CompiledIpSet implements IpSet {
         return candidate >= 0 && compare(h, l, v6EndHigh[candidate], v6EndLow[candidate]) <= 0;
     }
 
+    /** Whether every IPv4 address is in the set. */
+    public boolean coversAllIpv4() {
+        return v4Starts.length == 1 && v4Starts[0] == Integer.MIN_VALUE && v4Ends[0] == Integer.MAX_VALUE;
+    }
+
+    /** Whether every IPv6 address is in the set. */
+    public boolean coversAllIpv6() {
+        return v6StartHigh.length == 1 && v6StartHigh[0] == 0 && v6StartLow[0] == 0
+                && v6EndHigh[0] == -1L && v6EndLow[0] == -1L;
+    }
+
     @Override
     public String toString() {
         return description;

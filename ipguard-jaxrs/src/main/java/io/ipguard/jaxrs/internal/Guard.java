@@ -5,6 +5,7 @@ import io.ipguard.jaxrs.ClientIpResolver;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.List;
 
 /** What every guarded method shares: the resolver, the lists and the refusal behaviour. Thread-safe. */
 final class Guard {
@@ -14,9 +15,14 @@ final class Guard {
     private final DenialResponse denial;
     private final boolean reportOnly;
     private final RefusalLog refusals;
+    private final PeerLookup peers;
+    private final String header;
 
-    Guard(ClientIpResolver resolver, WhitelistProvider provider, GuardConfig config, RefusalLog refusals) {
+    Guard(ClientIpResolver resolver, WhitelistProvider provider, GuardConfig config, RefusalLog refusals,
+          PeerLookup peers) {
         this.resolver = resolver;
+        this.peers = peers;
+        this.header = config.forwarding().header();
         this.provider = provider;
         this.denial = new DenialResponse(config.denyStatus());
         this.reportOnly = config.reportOnly();
@@ -44,10 +50,26 @@ final class Guard {
         if (refusal == null) {
             return;
         }
-        refusals.log((reportOnly ? "would refuse (report-only) " : "refused ") + resource + ": " + refusal);
+        refusals.log((reportOnly ? "would refuse (report-only) " : "refused ") + resource + ": " + refusal
+                + " [" + evidence(request) + "]");
         if (!reportOnly) {
             request.abortWith(denial.build());
         }
+    }
+
+    /** What the client was resolved from: the peer and the forwarding header, for the refusal log. */
+    private String evidence(ContainerRequestContext request) {
+        StringBuilder out = new StringBuilder("peer ");
+        try {
+            out.append(peers.peer());
+        } catch (RuntimeException e) {
+            out.append("unavailable");
+        }
+        List<String> lines = header == null ? null : request.getHeaders().get(header);
+        if (lines != null && !lines.isEmpty()) {
+            out.append(", ").append(header).append(": ").append(LogText.quote(lines));
+        }
+        return out.toString();
     }
 
     /** Returns why the client is refused, or null if it is allowed. */

@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The validated configuration: refusal behaviour and the compiled groups. Immutable. */
-public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups) {
+/**
+ * The validated configuration: refusal behaviour, the compiled groups, how the client is found,
+ * and the warnings to log at start-up. Immutable.
+ */
+public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups, Forwarding forwarding,
+                          List<String> warnings) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern HOPS = Pattern.compile("[1-9][0-9]?");
 
     public GuardConfig {
         groups = Map.copyOf(groups);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -25,10 +32,27 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
      * @throws IpGuardConfigurationException listing every problem found
      */
     public static GuardConfig parse(Collection<Setting> settings) {
+        return parse(settings, true);
+    }
+
+    /**
+     * Validates each value on its own, leaving out the checks that need other keys (such as a
+     * trusted-proxy list without a header), which a later setting may still satisfy.
+     *
+     * @throws IpGuardConfigurationException listing every problem found
+     */
+    public static void checkValues(Collection<Setting> settings) {
+        parse(settings, false);
+    }
+
+    private static GuardConfig parse(Collection<Setting> settings, boolean complete) {
         List<String> problems = new ArrayList<>();
         int denyStatus = 403;
         boolean reportOnly = false;
         Map<String, IpSet> groups = new LinkedHashMap<>();
+        Setting proxies = null;
+        Setting header = null;
+        Setting hops = null;
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();
@@ -52,13 +76,71 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 } else {
                     problems.add(s.where() + ": must be true or false, not \"" + value + "\"");
                 }
+            } else if (key.equals(IpGuardProperties.TRUSTED_PROXIES)) {
+                proxies = s;
+            } else if (key.equals(IpGuardProperties.CLIENT_IP_HEADER)) {
+                header = s;
+            } else if (key.equals(IpGuardProperties.TRUSTED_HOPS)) {
+                hops = s;
             } else {
                 problems.add(s.where() + ": unknown key");
             }
         }
+        List<String> warnings = new ArrayList<>();
+        Forwarding forwarding = forwarding(proxies, header, hops, problems, warnings, complete);
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, groups);
+        return new GuardConfig(denyStatus, reportOnly, groups, forwarding, warnings);
+    }
+
+    private static Forwarding forwarding(Setting proxies, Setting header, Setting hops,
+                                         List<String> problems, List<String> warnings, boolean complete) {
+        int problemsBefore = problems.size();
+        CompiledIpSet trusted = proxies == null ? CompiledIpSet.compile(List.of())
+                : EntryListParser.parse(proxies.value(), proxies.where(), problems);
+        int hopCount = 0;
+        if (hops != null) {
+            String value = hops.value().strip();
+            if (HOPS.matcher(value).matches() && Integer.parseInt(value) <= Forwarding.MAX_HOPS) {
+                hopCount = Integer.parseInt(value);
+            } else {
+                problems.add(hops.where() + ": must be a number from 1 to " + Forwarding.MAX_HOPS + ", not \"" + value + "\"");
+            }
+        }
+        String name = header == null ? null : header.value().strip();
+        if (header != null && !HEADER_NAME.matcher(name).matches()) {
+            problems.add(header.where() + ": \"" + name + "\" is not a header name");
+        }
+        if (!complete) {
+            return Forwarding.PEER_ONLY;
+        }
+        if (proxies != null && hops != null) {
+            problems.add(hops.where() + ": cannot be combined with " + IpGuardProperties.TRUSTED_PROXIES
+                    + "; trust either known proxy addresses or a number of hops");
+        }
+        for (Setting needsHeader : new Setting[] {proxies, hops}) {
+            if (needsHeader != null && header == null) {
+                problems.add(needsHeader.where() + ": has no effect without " + IpGuardProperties.CLIENT_IP_HEADER);
+            }
+        }
+        if (problems.size() > problemsBefore || header == null) {
+            return Forwarding.PEER_ONLY;
+        }
+        Forwarding.Kind kind = Forwarding.kindOf(name);
+        if (hops != null && kind == Forwarding.Kind.SINGLE) {
+            problems.add(hops.where() + ": counts elements of a list header, and " + name
+                    + " carries one address; use X-Forwarded-For or Forwarded");
+            return Forwarding.PEER_ONLY;
+        }
+        if (proxies == null && hops == null) {
+            warnings.add(header.where() + ": " + name + " is never believed, because neither "
+                    + IpGuardProperties.TRUSTED_PROXIES + " nor " + IpGuardProperties.TRUSTED_HOPS + " is set");
+        }
+        if (trusted.coversAllIpv4() || trusted.coversAllIpv6()) {
+            warnings.add(proxies.where() + ": trusts every " + (trusted.coversAllIpv4() ? "IPv4" : "IPv6")
+                    + " address, so any client can choose its own address with " + name);
+        }
+        return new Forwarding(kind, name, trusted, hopCount);
     }
 }

@@ -24,7 +24,8 @@ public final class IpGuardBinder extends AbstractBinder {
     protected void configure() {
         bind(config).to(GuardConfig.class);
         bind(new StaticWhitelistProvider(config.groups())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
-        bind(PeerClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
+        bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
+        bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
         // Load each container adapter only when its request type exists, so neither container is required.
         if (isPresent(GrizzlyPeerSource.REQUEST_CLASS)) {
             bind(GrizzlyPeerSource.class).to(PeerSource.class).in(Singleton.class);

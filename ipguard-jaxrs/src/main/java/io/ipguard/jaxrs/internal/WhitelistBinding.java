@@ -33,9 +33,9 @@ public final class WhitelistBinding implements DynamicFeature {
 
     @Inject
     public WhitelistBinding(ClientIpResolver resolver, WhitelistProvider provider, GuardConfig config,
-                            @Context Application application) {
+                            PeerLookup peers, @Context Application application) {
         this.provider = provider;
-        this.guard = new Guard(resolver, provider, config, new RefusalLog(LOG, System::nanoTime));
+        this.guard = new Guard(resolver, provider, config, new RefusalLog(LOG, System::nanoTime), peers);
         this.applicationGuard = application == null ? null : applicationClass(application).getAnnotation(Whitelisted.class);
     }
 

@@ -1,17 +1,14 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
-import io.ipguard.jaxrs.ClientIpResolver;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.glassfish.hk2.api.IterableProvider;
 
 /**
- * The default resolver: the client is the TCP peer, as the container saw it. The container is
+ * The TCP peer address of the current request, as the container saw it. The container is
  * recognised on the first request by the request type it binds; on a container that binds none
- * we know, every request fails (and is refused) with a message saying what to do.
+ * we know, every call fails with a message saying what to do. Thread-safe.
  */
-public final class PeerClientIpResolver implements ClientIpResolver {
+public final class PeerLookup {
 
     static final String NO_PEER = "cannot find the TCP peer address: this container binds neither "
             + GrizzlyPeerSource.REQUEST_CLASS + " nor " + ServletPeerSource.REQUEST_CLASS
@@ -20,13 +17,17 @@ public final class PeerClientIpResolver implements ClientIpResolver {
     private final IterableProvider<PeerSource> sources;
     private volatile PeerSource source;
 
-    @Inject
-    public PeerClientIpResolver(IterableProvider<PeerSource> sources) {
+    @jakarta.inject.Inject
+    public PeerLookup(IterableProvider<PeerSource> sources) {
         this.sources = sources;
     }
 
-    @Override
-    public ClientAddress resolve(ContainerRequestContext request) {
+    /**
+     * Returns the peer, or the unknown client if the container's text is not an address.
+     *
+     * @throws IllegalStateException if the container exposes no peer address
+     */
+    public ClientAddress peer() {
         String peer = source().remoteAddress();
         ClientAddress address = peer == null ? null : IpLiteral.parse(peer, 0, peer.length(), true);
         return address == null ? ClientAddress.unknown() : address;

@@ -1,0 +1,35 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.ClientIpResolver;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * The default resolver: the TCP peer, unless a forwarding header is configured and the peer is
+ * allowed to send it (a trusted proxy, or any peer in trusted-hops mode). Thread-safe.
+ */
+public final class DefaultClientIpResolver implements ClientIpResolver {
+
+    private final PeerLookup peers;
+    private final Forwarding forwarding;
+
+    @Inject
+    public DefaultClientIpResolver(PeerLookup peers, GuardConfig config) {
+        this.peers = peers;
+        this.forwarding = config.forwarding();
+    }
+
+    @Override
+    public ClientAddress resolve(ContainerRequestContext request) {
+        ClientAddress peer = peers.peer();
+        if (forwarding.kind() == Forwarding.Kind.NONE || !peer.isKnown()) {
+            return peer;
+        }
+        if (forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
+            // Headers from anyone but a trusted proxy are ignored entirely: the client may have written them.
+            return peer;
+        }
+        return ForwardedClient.resolve(request.getHeaders().get(forwarding.header()), forwarding, peer);
+    }
+}
