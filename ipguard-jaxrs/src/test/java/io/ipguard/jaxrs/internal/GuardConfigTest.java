@@ -33,11 +33,76 @@ class GuardConfigTest {
         "ipguard.group.       | 1.2.3.4 | ipguard.group.: invalid group name \"\"; use letters, digits, '.', '_' and '-'",
         "ipguard.group.a b    | 1.2.3.4 | ipguard.group.a b: invalid group name \"a b\"; use letters, digits, '.', '_' and '-'",
         "ipguard.trusted-proxy | 10.0.0.1 | ipguard.trusted-proxy: unknown key",
+        "ipguard.trusted-hops | 0     | ipguard.trusted-hops: must be a number from 1 to 20, not \"0\"",
+        "ipguard.trusted-hops | 21    | ipguard.trusted-hops: must be a number from 1 to 20, not \"21\"",
+        "ipguard.trusted-hops | 01    | ipguard.trusted-hops: must be a number from 1 to 20, not \"01\"",
+        "ipguard.client-ip-header | X Real IP | ipguard.client-ip-header: \"X Real IP\" is not a header name",
+        "ipguard.trusted-proxies | proxy.local | ipguard.trusted-proxies: \"proxy.local\" is a hostname; only address literals are accepted (names are never resolved)",
     })
     void whenSettingIsInvalid_thenMessageNamesKeyAndValue(String key, String value, String problem) {
-        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> parse(key, value));
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
+                () -> GuardConfig.checkValues(List.of(new Setting(key, value, null))));
 
         assertEquals(List.of(problem), e.problems());
+    }
+
+    private static GuardConfig parse(String... keyValues) {
+        List<Setting> settings = new java.util.ArrayList<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.add(new Setting(keyValues[i], keyValues[i + 1], null));
+        }
+        return GuardConfig.parse(settings);
+    }
+
+    @Test
+    void whenProxyKeysContradictOrLackAHeader_thenEachProblemIsReported() {
+        IpGuardConfigurationException both = assertThrows(IpGuardConfigurationException.class, () -> parse(
+                "ipguard.trusted-proxies", "10.0.0.1", "ipguard.trusted-hops", "1", "ipguard.client-ip-header", "X-Forwarded-For"));
+        IpGuardConfigurationException noHeader = assertThrows(IpGuardConfigurationException.class, () -> parse(
+                "ipguard.trusted-proxies", "10.0.0.1", "ipguard.trusted-hops", "1"));
+        IpGuardConfigurationException single = assertThrows(IpGuardConfigurationException.class, () -> parse(
+                "ipguard.trusted-hops", "1", "ipguard.client-ip-header", "X-Real-IP"));
+
+        assertEquals(List.of("ipguard.trusted-hops: cannot be combined with ipguard.trusted-proxies; "
+                + "trust either known proxy addresses or a number of hops"), both.problems());
+        assertEquals(List.of("ipguard.trusted-hops: cannot be combined with ipguard.trusted-proxies; "
+                        + "trust either known proxy addresses or a number of hops",
+                "ipguard.trusted-proxies: has no effect without ipguard.client-ip-header",
+                "ipguard.trusted-hops: has no effect without ipguard.client-ip-header"), noHeader.problems());
+        assertEquals(List.of("ipguard.trusted-hops: counts elements of a list header, and X-Real-IP carries one "
+                + "address; use X-Forwarded-For or Forwarded"), single.problems());
+    }
+
+    @Test
+    void whenProxiesTrustEveryone_thenAWarningSaysSo() {
+        GuardConfig all4 = parse("ipguard.trusted-proxies", "0.0.0.0/1, 128.0.0.0/1", "ipguard.client-ip-header", "X-Forwarded-For");
+        GuardConfig all6 = parse("ipguard.trusted-proxies", "::/0, !::ffff:0:0/96", "ipguard.client-ip-header", "Forwarded");
+        GuardConfig notAll = parse("ipguard.trusted-proxies", "0.0.0.0/0, !10.0.0.1", "ipguard.client-ip-header", "X-Real-IP");
+
+        assertEquals(List.of("ipguard.trusted-proxies: trusts every IPv4 address, so any client can choose its own "
+                + "address with X-Forwarded-For"), all4.warnings());
+        assertEquals(List.of("ipguard.trusted-proxies: trusts every IPv6 address, so any client can choose its own "
+                + "address with Forwarded"), all6.warnings());
+        assertEquals(List.of(), notAll.warnings());
+        assertEquals(Forwarding.Kind.X_FORWARDED_FOR, all4.forwarding().kind());
+        assertEquals(Forwarding.Kind.SINGLE, notAll.forwarding().kind());
+    }
+
+    @Test
+    void whenHeaderIsSetWithoutTrust_thenItIsNeverBelievedAndAWarningSaysSo() {
+        GuardConfig config = parse("ipguard.client-ip-header", "X-Forwarded-For");
+
+        assertEquals(List.of("ipguard.client-ip-header: X-Forwarded-For is never believed, because neither "
+                + "ipguard.trusted-proxies nor ipguard.trusted-hops is set"), config.warnings());
+    }
+
+    @Test
+    void whenBuilderSetsProxyKeysOneByOne_thenEachIsCheckedOnItsOwn() {
+        IpGuardFeature.builder().trustedProxies("10.0.0.1").clientIpHeader("X-Forwarded-For").build();
+
+        IllegalArgumentException hops = assertThrows(IllegalArgumentException.class,
+                () -> IpGuardFeature.builder().trustedHops(0));
+        assertEquals("trusted hops must be from 1 to 20, not 0", hops.getMessage());
     }
 
     @Test
