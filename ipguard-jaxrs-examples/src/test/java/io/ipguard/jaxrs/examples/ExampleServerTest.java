@@ -67,6 +67,30 @@ class ExampleServerTest {
     }
 
     @Test
+    void whenConfigFileNamesATrustedProxy_thenWhoAmIShowsTheClientBehindIt(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("proxied.properties");
+        Files.writeString(config, String.join("\n",
+                "ipguard.group.default = 203.0.113.0/24",
+                "ipguard.group.admin = 127.0.0.1",
+                "ipguard.trusted-proxies = 127.0.0.9",
+                "ipguard.client-ip-header = X-Forwarded-For", ""));
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--config", config.toString(), "--port", "0"))) {
+            int port = server.baseUri().getPort();
+
+            assertEquals("203.0.113.9\n", RawHttp.get("127.0.0.9", "127.0.0.1", port, "/whoami",
+                    "X-Forwarded-For: 198.51.100.1, 203.0.113.9").body());
+            assertEquals(200, RawHttp.get("127.0.0.9", "127.0.0.1", port, "/internal",
+                    "X-Forwarded-For: 203.0.113.9").status());
+            assertEquals("127.0.0.5\n", RawHttp.get("127.0.0.5", "127.0.0.1", port, "/whoami",
+                    "X-Forwarded-For: 203.0.113.9").body());
+            assertEquals(403, RawHttp.get("127.0.0.5", "127.0.0.1", port, "/internal",
+                    "X-Forwarded-For: 203.0.113.9").status());
+            assertEquals("unknown\n", RawHttp.get("127.0.0.9", "127.0.0.1", port, "/whoami",
+                    "X-Forwarded-For: 203.0.113.9, junk").body());
+        }
+    }
+
+    @Test
     void whenConfigFileHasAnError_thenItPrintsFileLineAndExitsNonZero(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.properties");
         Files.writeString(config, "ipguard.group.default = 127.0.0.1\n\nipguard.group.admin = 127.0.0.1/8\n");

@@ -62,6 +62,15 @@ class ProxyHeadersTest {
     }
 
     @Test
+    void whenUntrustedPeerSendsEveryHeaderAtOnce_thenAllAreIgnored() throws Exception {
+        String[] everything = {"X-Forwarded-For: 203.0.113.9", "Forwarded: for=203.0.113.9", "X-Real-IP: 203.0.113.9",
+            "CF-Connecting-IP: 203.0.113.9", "True-Client-IP: 203.0.113.9", "X-Client-IP: 203.0.113.9"};
+
+        assertEquals(403, server.get("127.0.0.5", "/reports", everything).status());
+        assertEquals("open 127.0.0.5", server.get("127.0.0.5", "/open", everything).body());
+    }
+
+    @Test
     void whenProxySendsSeveralFieldLines_thenTheyAreOneListInOrder() throws Exception {
         assertEquals(200, server.get("127.0.0.9", "/reports",
                 "X-Forwarded-For: 198.51.100.1", "X-Forwarded-For: 203.0.113.9, 127.0.0.9").status());
