@@ -1,5 +1,7 @@
 package io.ipguard.jaxrs;
 
+import io.ipguard.jaxrs.internal.ConfigLoader;
+import io.ipguard.jaxrs.internal.ConfigWatch;
 import io.ipguard.jaxrs.internal.GuardConfig;
 import io.ipguard.jaxrs.internal.IpGuardBinder;
 import io.ipguard.jaxrs.internal.PropertiesFile;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +38,18 @@ public final class IpGuardFeature implements Feature {
 
     private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
 
+    private final Path configFile;
+    private final boolean watch;
     private final List<Setting> overrides;
 
     /** Creates a feature configured only by the application's properties. */
     public IpGuardFeature() {
-        this(List.of());
+        this(null, false, List.of());
     }
 
-    private IpGuardFeature(List<Setting> overrides) {
+    private IpGuardFeature(Path configFile, boolean watch, List<Setting> overrides) {
+        this.configFile = configFile;
+        this.watch = watch;
         this.overrides = List.copyOf(overrides);
     }
 
@@ -68,11 +75,13 @@ public final class IpGuardFeature implements Feature {
                 settings.put(key, new Setting(key, value.toString(), null));
             }
         });
-        overrides.forEach(s -> settings.put(s.key(), s));
-        GuardConfig config = GuardConfig.parse(settings.values());
-        config.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
-        context.register(new IpGuardBinder(config));
+        ConfigLoader loader = ConfigLoader.load(settings, configFile, overrides, Clock.systemUTC());
+        loader.live().current().warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
+        context.register(new IpGuardBinder(loader));
         context.register(WhitelistBinding.class);
+        if (watch) {
+            context.register(new ConfigWatch(loader));
+        }
         return true;
     }
 
@@ -83,6 +92,8 @@ public final class IpGuardFeature implements Feature {
     public static final class Builder {
 
         private final Map<String, Setting> settings = new LinkedHashMap<>();
+        private Path configFile;
+        private boolean watch;
 
         private Builder() {
         }
@@ -185,8 +196,10 @@ public final class IpGuardFeature implements Feature {
         }
 
         /**
-         * Reads every setting of a UTF-8 configuration file ({@code key = value} lines,
-         * {@code #} comments) now; errors name {@code file:line}.
+         * Takes settings from a UTF-8 configuration file ({@code key = value} lines, {@code #}
+         * comments), read and checked now and read again when the application starts. Its settings
+         * override application properties; settings made on this builder override the file's.
+         * Errors name {@code file:line}.
          *
          * @param file the file
          * @return this builder
@@ -195,9 +208,27 @@ public final class IpGuardFeature implements Feature {
          */
         public Builder configFile(Path file) {
             Objects.requireNonNull(file, "file");
-            Map<String, Setting> read = PropertiesFile.read(file);
-            GuardConfig.checkValues(read.values());
-            settings.putAll(read);
+            GuardConfig.checkValues(PropertiesFile.read(file).values());
+            this.configFile = file;
+            this.watch = false;
+            return this;
+        }
+
+        /**
+         * Like {@link #configFile(Path)}, and keeps watching the file while the application runs:
+         * a change is in force within two seconds, whether the file is edited in place, replaced by
+         * an atomic rename or swapped through a symbolic link (a Kubernetes ConfigMap). A change
+         * that is invalid is logged with {@code file:line} and the configuration in force is kept;
+         * {@link IpGuardInspector#status()} shows it.
+         *
+         * @param file the file
+         * @return this builder
+         * @throws IpGuardConfigurationException if the file cannot be read or holds an invalid setting
+         * @throws NullPointerException if {@code file} is null
+         */
+        public Builder watchConfigFile(Path file) {
+            configFile(file);
+            this.watch = true;
             return this;
         }
 
@@ -213,7 +244,7 @@ public final class IpGuardFeature implements Feature {
          * @return an immutable feature
          */
         public IpGuardFeature build() {
-            return new IpGuardFeature(new ArrayList<>(settings.values()));
+            return new IpGuardFeature(configFile, watch, new ArrayList<>(settings.values()));
         }
     }
 }

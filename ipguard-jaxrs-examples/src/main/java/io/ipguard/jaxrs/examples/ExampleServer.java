@@ -74,7 +74,7 @@ public final class ExampleServer implements AutoCloseable {
     public static ExampleServer start(ServerOptions options) {
         IpGuardFeature guard = options.config() == null
                 ? embeddedDefault()
-                : IpGuardFeature.builder().configFile(options.config()).build();
+                : IpGuardFeature.builder().watchConfigFile(options.config()).build();
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI requested = URI.create("http://" + host + ":" + options.port() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, new ExampleApplication(guard), false);

@@ -12,16 +12,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 public final class DefaultClientIpResolver implements ClientIpResolver {
 
     private final PeerLookup peers;
-    private final Forwarding forwarding;
+    private final LiveConfig live;
 
     @Inject
-    public DefaultClientIpResolver(PeerLookup peers, GuardConfig config) {
+    public DefaultClientIpResolver(PeerLookup peers, LiveConfig live) {
         this.peers = peers;
-        this.forwarding = config.forwarding();
+        this.live = live;
     }
 
     @Override
     public ClientAddress resolve(ContainerRequestContext request) {
+        Forwarding forwarding = live.current().forwarding();
         ClientAddress peer = peers.peer();
         if (forwarding.kind() == Forwarding.Kind.NONE || !peer.isKnown()) {
             return peer;

@@ -12,21 +12,19 @@ final class Guard {
 
     private final ClientIpResolver resolver;
     private final WhitelistProvider provider;
-    private final DenialResponse denial;
-    private final boolean reportOnly;
+    private static final DenialResponse FORBIDDEN = new DenialResponse(403);
+    private static final DenialResponse NOT_FOUND = new DenialResponse(404);
+
+    private final LiveConfig live;
     private final RefusalLog refusals;
     private final PeerLookup peers;
-    private final String header;
 
-    Guard(ClientIpResolver resolver, WhitelistProvider provider, GuardConfig config, RefusalLog refusals,
-          PeerLookup peers) {
+    Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers) {
         this.resolver = resolver;
-        this.peers = peers;
-        this.header = config.forwarding().header();
         this.provider = provider;
-        this.denial = new DenialResponse(config.denyStatus());
-        this.reportOnly = config.reportOnly();
+        this.live = live;
         this.refusals = refusals;
+        this.peers = peers;
     }
 
     /** Lets the request through, or aborts it; never throws. */
@@ -50,15 +48,16 @@ final class Guard {
         if (refusal == null) {
             return;
         }
-        refusals.log((reportOnly ? "would refuse (report-only) " : "refused ") + resource + ": " + refusal
-                + " [" + evidence(request) + "]");
-        if (!reportOnly) {
-            request.abortWith(denial.build());
+        GuardConfig config = live.current();
+        refusals.log((config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": " + refusal
+                + " [" + evidence(request, config.forwarding().header()) + "]");
+        if (!config.reportOnly()) {
+            request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
         }
     }
 
     /** What the client was resolved from: the peer and the forwarding header, for the refusal log. */
-    private String evidence(ContainerRequestContext request) {
+    private String evidence(ContainerRequestContext request, String header) {
         StringBuilder out = new StringBuilder("peer ");
         try {
             out.append(peers.peer());

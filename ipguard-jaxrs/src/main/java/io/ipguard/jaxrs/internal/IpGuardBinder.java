@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.ClientIpResolver;
+import io.ipguard.jaxrs.IpGuardInspector;
 import io.ipguard.jaxrs.WhitelistProvider;
 import jakarta.inject.Singleton;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -14,16 +15,17 @@ public final class IpGuardBinder extends AbstractBinder {
 
     static final int DEFAULT_RANK = -100;
 
-    private final GuardConfig config;
+    private final ConfigLoader loader;
 
-    public IpGuardBinder(GuardConfig config) {
-        this.config = config;
+    public IpGuardBinder(ConfigLoader loader) {
+        this.loader = loader;
     }
 
     @Override
     protected void configure() {
-        bind(config).to(GuardConfig.class);
-        bind(new StaticWhitelistProvider(config.groups())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
+        bind(loader.live()).to(LiveConfig.class);
+        bind(new DefaultInspector(loader)).to(IpGuardInspector.class);
+        bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
         bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
         // Load each container adapter only when its request type exists, so neither container is required.

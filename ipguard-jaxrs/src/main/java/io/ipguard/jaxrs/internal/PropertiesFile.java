@@ -30,20 +30,28 @@ public final class PropertiesFile {
      * @throws IpGuardConfigurationException if it cannot be read or has malformed lines
      */
     public static Map<String, Setting> read(Path file) {
-        String name = file.toString();
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return parse(file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IpGuardConfigurationException(List.of(file + ": cannot be read: " + e));
+        }
+    }
+
+    /**
+     * Parses file content given as bytes, which must be UTF-8.
+     *
+     * @throws IpGuardConfigurationException if it is not UTF-8 or has malformed lines
+     */
+    public static Map<String, Setting> parse(String name, byte[] bytes) {
+        try {
+            return parse(name, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             throw new IpGuardConfigurationException(List.of(name + ": is not valid UTF-8"));
-        } catch (IOException e) {
-            throw new IpGuardConfigurationException(List.of(name + ": cannot be read: " + e));
         }
-        return parse(name, text);
     }
 
     /** Parses file content; {@code name} is the file name used in messages. */

@@ -32,10 +32,10 @@ public final class WhitelistBinding implements DynamicFeature {
     private final Whitelisted applicationGuard;
 
     @Inject
-    public WhitelistBinding(ClientIpResolver resolver, WhitelistProvider provider, GuardConfig config,
+    public WhitelistBinding(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live,
                             PeerLookup peers, @Context Application application) {
         this.provider = provider;
-        this.guard = new Guard(resolver, provider, config, new RefusalLog(LOG, System::nanoTime), peers);
+        this.guard = new Guard(resolver, provider, live, new RefusalLog(LOG, System::nanoTime), peers);
         this.applicationGuard = application == null ? null : applicationClass(application).getAnnotation(Whitelisted.class);
     }
 
@@ -64,6 +64,10 @@ public final class WhitelistBinding implements DynamicFeature {
         if (provider.group(group) == null) {
             throw new IpGuardConfigurationException(List.of(resource + ": @Whitelisted group \"" + group
                     + "\" is not configured; define ipguard.group." + group + " (" + provider + ")"));
+        }
+        if (provider instanceof LiveWhitelistProvider own) {
+            // A reload of our own configuration may not take this group away.
+            own.live().require(group, resource);
         }
         context.register(new GuardFilter(guard, group, resource), IpGuardFeature.PRIORITY);
         LOG.log(System.Logger.Level.INFO, "ipguard: " + resource + " is guarded by group \"" + group + "\"");
