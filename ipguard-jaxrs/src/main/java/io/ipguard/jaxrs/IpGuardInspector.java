@@ -18,4 +18,12 @@ public interface IpGuardInspector {
      * @return one status per source, the configuration first
      */
     List<ListStatus> status();
+
+    /**
+     * Checks every reloadable source now rather than at its next scheduled check, and returns the
+     * resulting status. A source that did not change is left as it is.
+     *
+     * @return one status per source, as {@link #status()}
+     */
+    List<ListStatus> reload();
 }

@@ -90,6 +90,43 @@ class ExampleServerTest {
         }
     }
 
+    /** Waits (at most 10 s, though a change applies within about one) for the server to answer {@code status}. */
+    private static int awaitStatus(ExampleServer server, String source, String path, int status) throws Exception {
+        int last = -1;
+        for (int i = 0; i < 100 && last != status; i++) {
+            last = get(server, source, path).status();
+            if (last != status) {
+                Thread.sleep(100);
+            }
+        }
+        return last;
+    }
+
+    @Test
+    void whenConfigFileIsEdited_thenTheRunningServerFollowsAndKeepsTheListsOnABadEdit(@TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("ipguard.properties");
+        Files.writeString(config, "ipguard.group.default = 127.0.0.7\nipguard.group.admin = 127.0.0.8\n");
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--config", config.toString(), "--port", "0"));
+             io.ipguard.jaxrs.testing.CapturedLog log = io.ipguard.jaxrs.testing.CapturedLog.of("io.ipguard.jaxrs")) {
+            assertEquals(403, get(server, "127.0.0.6", "/internal").status());
+
+            Files.writeString(config, "ipguard.group.default = 127.0.0.6\nipguard.group.admin = 127.0.0.8\n");
+            assertEquals(200, awaitStatus(server, "127.0.0.6", "/internal", 200));
+
+            Files.writeString(config, "ipguard.group.default = 127.0.0.6, 127.0.0.7\nipguard.group.admin = 127.0.0.8/24\n");
+            String expected = "WARNING ipguard: could not load file " + config + "; the lists loaded before stay in force: "
+                    + "invalid ipguard configuration: " + config + ":2: ipguard.group.admin: \"127.0.0.8/24\" has host "
+                    + "bits set; did you mean 127.0.0.0/24?";
+            for (int i = 0; i < 100 && !log.messages().contains(expected); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(true, log.messages().contains(expected), () -> String.join("\n", log.messages()));
+            assertEquals(200, get(server, "127.0.0.6", "/internal").status());
+            assertEquals(403, get(server, "127.0.0.7", "/internal").status());
+        }
+    }
+
     @Test
     void whenConfigFileHasAnError_thenItPrintsFileLineAndExitsNonZero(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.properties");

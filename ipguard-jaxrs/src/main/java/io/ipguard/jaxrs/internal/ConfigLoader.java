@@ -32,6 +32,7 @@ public final class ConfigLoader {
     private final SourceHealth health;
     private Object fileStamp;
     private byte[] fileBytes;
+    private Object pendingStamp;
 
     private ConfigLoader(Map<String, Setting> properties, Path file, List<Setting> code, Clock clock) {
         this.properties = Map.copyOf(properties);
@@ -66,7 +67,29 @@ public final class ConfigLoader {
         return file != null;
     }
 
-    /** Reloads the file if it changed; never throws. */
+    /**
+     * The scheduled check: applies a change only once the file has looked the same for two polls
+     * in a row, so that a file being written in place is not read half-written.
+     */
+    public synchronized void poll() {
+        try {
+            Object stamp = stamp();
+            if (stamp.equals(fileStamp)) {
+                pendingStamp = null;
+                return;
+            }
+            if (!stamp.equals(pendingStamp)) {
+                pendingStamp = stamp;
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // check() reports it.
+        }
+        pendingStamp = null;
+        check();
+    }
+
+    /** Reloads the file now if it changed; never throws. */
     public synchronized void check() {
         try {
             Object stamp = stamp();

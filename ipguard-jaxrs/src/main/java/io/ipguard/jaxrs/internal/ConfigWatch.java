@@ -7,8 +7,9 @@ import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Polls the configuration file while the application runs: every {@value #PERIOD_MILLIS} ms, so
- * a change is in force within about half a second (the contract promises two).
+ * Polls the configuration file while the application runs, every {@value #PERIOD_MILLIS} ms. A
+ * change is applied once it has been stable for one period, so it is in force within about one
+ * second of the last write (the contract promises two).
  */
 public final class ConfigWatch implements ContainerLifecycleListener {
 
@@ -29,7 +30,7 @@ public final class ConfigWatch implements ContainerLifecycleListener {
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.scheduleWithFixedDelay(loader::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(loader::poll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -17,4 +17,12 @@ final class DefaultInspector implements IpGuardInspector {
     public List<ListStatus> status() {
         return List.of(loader.status());
     }
+
+    @Override
+    public List<ListStatus> reload() {
+        if (loader.hasFile()) {
+            loader.check();
+        }
+        return status();
+    }
 }
