@@ -2,6 +2,8 @@ package io.ipguard.jaxrs;
 
 import io.ipguard.jaxrs.internal.ConfigLoader;
 import io.ipguard.jaxrs.internal.ConfigWatch;
+import io.ipguard.jaxrs.internal.DefaultInspector;
+import io.ipguard.jaxrs.internal.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.GuardConfig;
 import io.ipguard.jaxrs.internal.IpGuardBinder;
 import io.ipguard.jaxrs.internal.PropertiesFile;
@@ -60,6 +62,20 @@ public final class IpGuardFeature implements Feature {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns an inspector over this feature's own settings (its configuration file and builder
+     * settings, without application properties), for checking a configuration outside a running
+     * application, such as a command-line "why am I blocked?". In a running application inject
+     * {@link IpGuardInspector} instead: it also sees application properties and reloads.
+     *
+     * @return an inspector; {@link IpGuardInspector#reload()} re-reads the configuration file
+     * @throws IpGuardConfigurationException if the configuration is invalid
+     */
+    public IpGuardInspector inspector() {
+        ConfigLoader loader = ConfigLoader.load(Map.of(), configFile, overrides, Clock.systemUTC());
+        return new DefaultInspector(loader, new LiveWhitelistProvider(loader.live()));
     }
 
     /**

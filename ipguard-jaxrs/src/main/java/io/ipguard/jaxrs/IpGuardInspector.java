@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the guard is running on, for health checks and operators. Inject it
@@ -26,4 +27,17 @@ public interface IpGuardInspector {
      * @return one status per source, as {@link #status()}
      */
     List<ListStatus> reload();
+
+    /**
+     * Explains what the guard would decide for a request from {@code peer} with {@code headers}
+     * to a resource guarded by {@code group}, under the configuration in force, with the default
+     * client resolution (an application's own {@link ClientIpResolver} is not consulted).
+     *
+     * @param peer the TCP peer address, such as {@code 10.0.0.2}
+     * @param headers request headers by name (case-insensitive), each with its field lines
+     * @param group the group name
+     * @return the decision and the reason in words
+     * @throws IllegalArgumentException if {@code peer} is not an IP address literal
+     */
+    Explanation explain(String peer, Map<String, List<String>> headers, String group);
 }

@@ -1,16 +1,24 @@
 package io.ipguard.jaxrs.internal;
 
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpGuardInspector;
 import io.ipguard.jaxrs.ListStatus;
+import io.ipguard.jaxrs.WhitelistProvider;
 import java.util.List;
+import java.util.Map;
 
-/** The inspector of one deployed feature. */
-final class DefaultInspector implements IpGuardInspector {
+/** The inspector of one configuration, deployed or not. */
+public final class DefaultInspector implements IpGuardInspector {
 
     private final ConfigLoader loader;
+    private final WhitelistProvider provider;
 
-    DefaultInspector(ConfigLoader loader) {
+    /** An inspector over the loader's configuration and the given provider of groups. */
+    @jakarta.inject.Inject
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
         this.loader = loader;
+        this.provider = provider;
     }
 
     @Override
@@ -24,5 +32,10 @@ final class DefaultInspector implements IpGuardInspector {
             loader.check();
         }
         return status();
+    }
+
+    @Override
+    public Explanation explain(String peer, Map<String, List<String>> headers, String group) {
+        return Explainer.explain(loader.live().current(), provider, ClientAddress.parse(peer), headers, group);
     }
 }

@@ -8,59 +8,81 @@ import java.util.List;
  * List headers are walked from the right: trusted proxies are skipped and the first other
  * address is the client (or, with {@code trusted-hops = N}, the N-th element is). Any element
  * that is not an address, met on the way, makes the client unknown: we never skip past it.
+ *
+ * <p>When {@code why} is not null, the path taken is described in it, for explanations; the
+ * request path passes null and builds no text.
  */
 final class ForwardedClient {
+
+    private static final ClientAddress UNKNOWN = ClientAddress.unknown();
 
     private ForwardedClient() {
     }
 
-    /**
-     * Returns the client named by the header's field lines (null or empty: the header is absent).
-     */
+    /** Returns the client named by the header's field lines (null or empty: the header is absent). */
     static ClientAddress resolve(List<String> lines, Forwarding forwarding, ClientAddress peer) {
+        return resolve(lines, forwarding, peer, null);
+    }
+
+    static ClientAddress resolve(List<String> lines, Forwarding forwarding, ClientAddress peer, StringBuilder why) {
         boolean absent = lines == null || lines.isEmpty();
+        String name = forwarding.header();
         if (forwarding.kind() == Forwarding.Kind.SINGLE) {
-            return absent ? peer : single(lines, peer);
+            if (absent) {
+                return why == null ? peer : say(why, peer, "the TCP peer; no " + name + " header");
+            }
+            return single(lines, peer, name, why);
         }
         boolean quoted = forwarding.kind() == Forwarding.Kind.FORWARDED;
         ListHeader header = absent ? null : ListHeader.scan(lines, quoted, Forwarding.MAX_HOPS);
         if (forwarding.trustedHops() > 0) {
-            return header == null ? ClientAddress.unknown() : countHops(header, quoted, forwarding.trustedHops());
+            if (header == null) {
+                return why == null ? UNKNOWN : say(why, UNKNOWN, "no " + name + " header, but trusted-hops expects one");
+            }
+            return countHops(header, quoted, forwarding.trustedHops(), name, why);
         }
         if (header == null || header.count() == 0) {
-            return peer;
+            return why == null ? peer
+                    : say(why, peer, "the TCP peer; " + (header == null ? "no " + name + " header" : name + " is empty"));
         }
-        return walk(header, quoted, forwarding);
+        return walk(header, quoted, forwarding, why);
     }
 
-    private static ClientAddress walk(ListHeader header, boolean quoted, Forwarding forwarding) {
+    private static ClientAddress walk(ListHeader header, boolean quoted, Forwarding forwarding, StringBuilder why) {
+        String name = forwarding.header();
         ClientAddress address = null;
         for (int i = 0; i < header.available(); i++) {
             address = element(header, i, quoted);
             if (address == null) {
                 // Fail closed: whoever wrote this element could have written anything to its left.
-                return ClientAddress.unknown();
+                return why == null ? UNKNOWN : say(why, UNKNOWN, notAnAddress(header, i, name));
             }
             if (!forwarding.trustedProxies().contains(address)) {
-                return address;
+                return why == null ? address : say(why, address, i == 0 ? name + ", rightmost element"
+                        : name + ", after skipping trusted " + skipped(header, i, quoted));
             }
         }
-        // Every element is a trusted proxy: the leftmost is the client, unless the hop limit hid it.
-        return header.count() <= header.available() ? address : ClientAddress.unknown();
+        if (header.count() > header.available()) {
+            return why == null ? UNKNOWN : say(why, UNKNOWN,
+                    name + ": no untrusted address within the hop limit of " + Forwarding.MAX_HOPS + " elements");
+        }
+        // Every element is a trusted proxy: the leftmost is the client.
+        return why == null ? address : say(why, address, name + ", leftmost element; every element is a trusted proxy");
     }
 
-    private static ClientAddress countHops(ListHeader header, boolean quoted, int hops) {
+    private static ClientAddress countHops(ListHeader header, boolean quoted, int hops, String name, StringBuilder why) {
         if (header.count() < hops) {
             // Fewer addresses than proxies in front: the header did not come through all of them.
-            return ClientAddress.unknown();
+            return why == null ? UNKNOWN : say(why, UNKNOWN, name + " has " + header.count() + " element"
+                    + (header.count() == 1 ? "" : "s") + ", fewer than trusted-hops " + hops);
         }
-        for (int i = 0; i < hops - 1; i++) {
+        for (int i = 0; i < hops; i++) {
             if (element(header, i, quoted) == null) {
-                return ClientAddress.unknown();
+                return why == null ? UNKNOWN : say(why, UNKNOWN, notAnAddress(header, i, name));
             }
         }
         ClientAddress client = element(header, hops - 1, quoted);
-        return client == null ? ClientAddress.unknown() : client;
+        return why == null ? client : say(why, client, name + ", element " + hops + " from the right (trusted-hops " + hops + ")");
     }
 
     private static ClientAddress element(ListHeader header, int fromRight, boolean quoted) {
@@ -73,10 +95,10 @@ final class ForwardedClient {
                 : NodeParser.parse(header.value(), from, to, true);
     }
 
-    private static ClientAddress single(List<String> lines, ClientAddress peer) {
+    private static ClientAddress single(List<String> lines, ClientAddress peer, String name, StringBuilder why) {
         if (lines.size() > 1) {
             // Two field lines: two writers, and no way to tell which one is the proxy.
-            return ClientAddress.unknown();
+            return why == null ? UNKNOWN : say(why, UNKNOWN, name + " has " + lines.size() + " field lines");
         }
         String value = lines.get(0);
         int from = 0;
@@ -88,12 +110,35 @@ final class ForwardedClient {
             to--;
         }
         if (from == to) {
-            return peer;
+            return why == null ? peer : say(why, peer, "the TCP peer; " + name + " is empty");
         }
         if (value.indexOf(',', from) >= 0) {
-            return ClientAddress.unknown();
+            return why == null ? UNKNOWN : say(why, UNKNOWN, name + " holds more than one value");
         }
         ClientAddress client = NodeParser.parse(value, from, to, true);
-        return client == null ? ClientAddress.unknown() : client;
+        if (client == null) {
+            return why == null ? UNKNOWN : say(why, UNKNOWN, name + " " + LogText.quote(List.of(value)) + " is not an address");
+        }
+        return why == null ? client : say(why, client, name);
+    }
+
+    /** Records how the client was found; callers build {@code text} only when {@code why} is not null. */
+    private static ClientAddress say(StringBuilder why, ClientAddress result, String text) {
+        why.append(text);
+        return result;
+    }
+
+    private static String notAnAddress(ListHeader header, int fromRight, String name) {
+        String text = header.value().substring(header.start(fromRight), header.end(fromRight));
+        return name + " element " + (fromRight + 1) + " from the right, " + LogText.quote(List.of(text))
+                + ", is not an address";
+    }
+
+    private static String skipped(ListHeader header, int count, boolean quoted) {
+        StringBuilder out = new StringBuilder();
+        for (int i = count - 1; i >= 0; i--) {
+            out.append(out.length() == 0 ? "" : ", ").append(element(header, i, quoted));
+        }
+        return out.toString();
     }
 }

@@ -2,61 +2,122 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.ClientIpResolver;
+import io.ipguard.jaxrs.Decision;
+import io.ipguard.jaxrs.DecisionListener;
+import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
 
-/** What every guarded method shares: the resolver, the lists and the refusal behaviour. Thread-safe. */
+/** What every guarded method shares: the resolver, the lists, the refusal behaviour and the listeners. Thread-safe. */
 final class Guard {
 
-    private final ClientIpResolver resolver;
-    private final WhitelistProvider provider;
     private static final DenialResponse FORBIDDEN = new DenialResponse(403);
     private static final DenialResponse NOT_FOUND = new DenialResponse(404);
 
+    private final ClientIpResolver resolver;
+    private final WhitelistProvider provider;
     private final LiveConfig live;
     private final RefusalLog refusals;
     private final PeerLookup peers;
+    private final List<DecisionListener> listeners;
 
-    Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers) {
+    Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
+          List<DecisionListener> listeners) {
         this.resolver = resolver;
         this.provider = provider;
         this.live = live;
         this.refusals = refusals;
         this.peers = peers;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Lets the request through, or aborts it; never throws. */
     void check(ContainerRequestContext request, String group, String resource) {
         ClientAddress client = ClientAddress.unknown();
-        String refusal;
+        Decision.Reason reason;
+        String error = null;
         try {
             ClientAddress resolved = resolver.resolve(request);
             if (resolved == null) {
                 // Fail closed: a resolver that answers nothing has not identified the client.
-                refusal = "the client resolver returned null";
+                reason = Decision.Reason.GUARD_ERROR;
+                error = "the client resolver returned null";
             } else {
                 client = resolved;
                 request.setProperty(ClientAddress.PROPERTY, client);
-                refusal = refusal(client, group);
+                reason = decide(client, group);
             }
         } catch (RuntimeException e) {
             // Fail closed: an error inside the guard must never let a request through.
-            refusal = "guard error: " + e;
-        }
-        if (refusal == null) {
-            return;
+            reason = Decision.Reason.GUARD_ERROR;
+            error = "guard error: " + e;
         }
         GuardConfig config = live.current();
-        refusals.log((config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": " + refusal
-                + " [" + evidence(request, config.forwarding().header()) + "]");
-        if (!config.reportOnly()) {
-            request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
+        boolean allowed = reason == Decision.Reason.IN_GROUP;
+        if (!allowed) {
+            ClientAddress refusedClient = client;
+            Decision.Reason refusedReason = reason;
+            String refusedError = error;
+            refusals.log(() -> refusalLine(request, config, group, resource, refusedClient, refusedReason, refusedError));
+            if (!config.reportOnly()) {
+                request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
+            }
+        }
+        if (!listeners.isEmpty()) {
+            Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
+                    : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
+            notify(new Decision(outcome, reason, group, resource, client));
         }
     }
 
-    /** What the client was resolved from: the peer and the forwarding header, for the refusal log. */
+    private Decision.Reason decide(ClientAddress client, String group) {
+        IpSet set = provider.group(group);
+        if (set == null) {
+            // Fail closed: the provider no longer knows the group, so nobody is in it.
+            return Decision.Reason.GROUP_UNDEFINED;
+        }
+        if (!client.isKnown()) {
+            return Decision.Reason.CLIENT_UNKNOWN;
+        }
+        return set.contains(client) ? Decision.Reason.IN_GROUP : Decision.Reason.NOT_IN_GROUP;
+    }
+
+    private void notify(Decision decision) {
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(decision);
+            } catch (RuntimeException e) {
+                refusals.log(() -> "decision listener " + listener.getClass().getName() + " failed: " + e);
+            }
+        }
+    }
+
+    /** The refusal log line: the explanation in words when the default resolver decided, else the evidence. */
+    private String refusalLine(ContainerRequestContext request, GuardConfig config, String group, String resource,
+                               ClientAddress client, Decision.Reason reason, String error) {
+        String prefix = (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
+        if (error == null && resolver instanceof DefaultClientIpResolver) {
+            try {
+                Explanation explanation = Explainer.explain(config, provider, peers.peer(), request.getHeaders(), group);
+                if (!explanation.allowed() && explanation.client().equals(client)) {
+                    return prefix + explanation.toString().substring("refused: ".length());
+                }
+            } catch (RuntimeException e) {
+                // Fall back to the plain line below.
+            }
+        }
+        String why = switch (reason) {
+            case GROUP_UNDEFINED -> "group \"" + group + "\" is not defined by " + provider;
+            case CLIENT_UNKNOWN -> "the client address is unknown (group \"" + group + "\")";
+            case NOT_IN_GROUP -> "client " + client + " is not in group \"" + group + "\"";
+            default -> error;
+        };
+        return prefix + why + " [" + evidence(request, config.forwarding().header()) + "]";
+    }
+
+    /** What the client was resolved from: the peer and the forwarding header. */
     private String evidence(ContainerRequestContext request, String header) {
         StringBuilder out = new StringBuilder("peer ");
         try {
@@ -69,21 +130,5 @@ final class Guard {
             out.append(", ").append(header).append(": ").append(LogText.quote(lines));
         }
         return out.toString();
-    }
-
-    /** Returns why the client is refused, or null if it is allowed. */
-    private String refusal(ClientAddress client, String group) {
-        IpSet set = provider.group(group);
-        if (set == null) {
-            // Fail closed: the provider no longer knows the group, so nobody is in it.
-            return "group \"" + group + "\" is not defined by " + provider;
-        }
-        if (!client.isKnown()) {
-            return "the client address is unknown (group \"" + group + "\")";
-        }
-        if (!set.contains(client)) {
-            return "client " + client + " is not in group \"" + group + "\"";
-        }
-        return null;
     }
 }

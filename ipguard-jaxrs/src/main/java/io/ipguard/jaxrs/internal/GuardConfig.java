@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The validated configuration: refusal behaviour, the compiled groups, how the client is found,
  * and the warnings to log at start-up. Immutable.
  */
-public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups, Forwarding forwarding,
-                          List<String> warnings) {
+public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
+                          Map<String, String> groupEntries, Forwarding forwarding, List<String> warnings) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -23,6 +23,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
 
     public GuardConfig {
         groups = Map.copyOf(groups);
+        groupEntries = Map.copyOf(groupEntries);
         warnings = List.copyOf(warnings);
     }
 
@@ -50,6 +51,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         int denyStatus = 403;
         boolean reportOnly = false;
         Map<String, IpSet> groups = new LinkedHashMap<>();
+        Map<String, String> groupEntries = new LinkedHashMap<>();
         Setting proxies = null;
         Setting header = null;
         Setting hops = null;
@@ -63,6 +65,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                             + "\"; use letters, digits, '.', '_' and '-'");
                 } else {
                     groups.put(name, EntryListParser.parse(s.value(), s.where(), problems));
+                    groupEntries.put(name, s.value());
                 }
             } else if (key.equals(IpGuardProperties.DENY_STATUS)) {
                 if (value.equals("403") || value.equals("404")) {
@@ -91,7 +94,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, groups, forwarding, warnings);
+        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, warnings);
     }
 
     private static Forwarding forwarding(Setting proxies, Setting header, Setting hops,

@@ -24,7 +24,8 @@ public final class IpGuardBinder extends AbstractBinder {
     @Override
     protected void configure() {
         bind(loader.live()).to(LiveConfig.class);
-        bind(new DefaultInspector(loader)).to(IpGuardInspector.class);
+        bind(loader).to(ConfigLoader.class);
+        bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
         bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);

@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Logs refusals at WARNING, at most {@value #LINES_PER_SECOND} lines a second, so that a flood
@@ -25,8 +26,8 @@ public final class RefusalLog {
         this.windowStart = nanoTime.getAsLong();
     }
 
-    /** Logs {@code message} unless this second's quota is spent. */
-    public void log(String message) {
+    /** Logs the message unless this second's quota is spent; builds it only if it is logged. */
+    public void log(Supplier<String> message) {
         long dropped;
         synchronized (this) {
             long now = nanoTime.getAsLong();
@@ -42,7 +43,8 @@ public final class RefusalLog {
             dropped = suppressed;
             suppressed = 0;
         }
-        logger.log(System.Logger.Level.WARNING, dropped == 0 ? message
-                : message + " (" + dropped + " earlier refusal lines suppressed by the rate limit)");
+        String line = message.get();
+        logger.log(System.Logger.Level.WARNING, dropped == 0 ? line
+                : line + " (" + dropped + " earlier refusal lines suppressed by the rate limit)");
     }
 }

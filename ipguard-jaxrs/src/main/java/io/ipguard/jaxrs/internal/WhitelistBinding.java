@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.AnyClient;
 import io.ipguard.jaxrs.ClientIpResolver;
+import io.ipguard.jaxrs.DecisionListener;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.WhitelistProvider;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import org.glassfish.hk2.api.IterableProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
@@ -33,9 +36,12 @@ public final class WhitelistBinding implements DynamicFeature {
 
     @Inject
     public WhitelistBinding(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live,
-                            PeerLookup peers, @Context Application application) {
+                            PeerLookup peers, IterableProvider<DecisionListener> listeners,
+                            @Context Application application) {
         this.provider = provider;
-        this.guard = new Guard(resolver, provider, live, new RefusalLog(LOG, System::nanoTime), peers);
+        List<DecisionListener> all = new ArrayList<>();
+        listeners.forEach(all::add);
+        this.guard = new Guard(resolver, provider, live, new RefusalLog(LOG, System::nanoTime), peers, all);
         this.applicationGuard = application == null ? null : applicationClass(application).getAnnotation(Whitelisted.class);
     }
 

@@ -48,10 +48,11 @@ class RefusalLogTest {
         RefusalLog log = new RefusalLog(logger, now::get);
 
         for (int i = 0; i < 1000; i++) {
-            log.log("refused " + i);
+            String line = "refused " + i;
+            log.log(() -> line);
         }
         now.addAndGet(1_000_000_000L);
-        log.log("refused later");
+        log.log(() -> "refused later");
 
         assertEquals(11, logger.lines.size());
         assertEquals("WARNING refused 9", logger.lines.get(9));

@@ -1,0 +1,96 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.Explanation;
+import io.ipguard.jaxrs.IpSet;
+import io.ipguard.jaxrs.WhitelistProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Explains a decision in words: how the client was found and which entries of the group it
+ * matched. Slow by design (it re-reads the group's entries), so it runs only for explanations
+ * and for refusal lines that are actually logged.
+ */
+final class Explainer {
+
+    private Explainer() {
+    }
+
+    static Explanation explain(GuardConfig config, WhitelistProvider provider, ClientAddress peer,
+                               Map<String, List<String>> headers, String group) {
+        StringBuilder how = new StringBuilder();
+        ClientAddress client = resolve(config.forwarding(), peer, headers, how);
+        IpSet set = provider.group(group);
+        if (set == null) {
+            return new Explanation(false, client, "refused: group \"" + group + "\" is not defined");
+        }
+        if (!client.isKnown()) {
+            return new Explanation(false, client, "refused: the client is unknown (" + how + "); group \"" + group + "\"");
+        }
+        String subject = "client " + client + " (" + how + ")";
+        boolean allowed = set.contains(client);
+        String entries = config.groupEntries().get(group);
+        if (entries == null || !(set instanceof CompiledIpSet)) {
+            // A group from an application's own provider: we can say whether, not which entry.
+            return new Explanation(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
+                    + (allowed ? " is in" : " is not in") + " group \"" + group + "\"");
+        }
+        List<String> included = matching(entries, client, false);
+        List<String> excluded = matching(entries, client, true);
+        if (allowed) {
+            return new Explanation(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
+                    + " in group \"" + group + "\"");
+        }
+        if (!included.isEmpty() && !excluded.isEmpty()) {
+            return new Explanation(false, client, "refused: " + subject + " matched " + String.join(", ", included)
+                    + " but is excluded by " + String.join(", ", excluded) + " in group \"" + group + "\"");
+        }
+        return new Explanation(false, client, "refused: " + subject + " is not in group \"" + group + "\"");
+    }
+
+    /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */
+    static ClientAddress resolve(Forwarding forwarding, ClientAddress peer, Map<String, List<String>> headers,
+                                 StringBuilder how) {
+        if (!peer.isKnown()) {
+            how.append("the TCP peer address is not an IP address");
+            return peer;
+        }
+        if (forwarding.kind() == Forwarding.Kind.NONE) {
+            how.append("the TCP peer");
+            return peer;
+        }
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        List<String> lines = byName.get(forwarding.header());
+        if (forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
+            how.append("the TCP peer");
+            if (lines != null) {
+                how.append("; ").append(forwarding.header()).append(" ignored: ").append(peer).append(" is not a trusted proxy");
+            }
+            return peer;
+        }
+        return ForwardedClient.resolve(lines, forwarding, peer, how);
+    }
+
+    /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
+    private static List<String> matching(String entries, ClientAddress client, boolean exclusions) {
+        List<String> found = new ArrayList<>();
+        for (String raw : entries.split(",")) {
+            String entry = raw.strip();
+            if (entry.isEmpty() || entry.startsWith("!") != exclusions) {
+                continue;
+            }
+            try {
+                if (CompiledIpSet.compile(List.of(ListEntry.parse(exclusions ? entry.substring(1) : entry))).contains(client)) {
+                    found.add(entry);
+                }
+            } catch (ListEntry.InvalidEntryException impossible) {
+                // The group compiled, so every entry parses.
+            }
+        }
+        return found;
+    }
+}
