@@ -16,8 +16,9 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 /**
  * The runnable example: {@code java -jar ipguard-jaxrs-examples.jar [--config FILE] [--host HOST] [--port PORT]}.
  * Without {@code --config} it runs on the embedded {@code ipguard-default.properties}; with it,
- * the file is the whole configuration. A configuration error prints the problems and exits 1;
- * a usage error exits 2.
+ * the file is the whole configuration, watched for changes. A configuration error prints the
+ * problems and exits 1; a usage error exits 2. {@code check ...} explains a decision instead
+ * (see {@link CheckCommand}).
  */
 public final class ExampleServer implements AutoCloseable {
 
@@ -32,7 +33,9 @@ public final class ExampleServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        int status = args.length > 0 && args[0].equals("check")
+                ? CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err)
+                : run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
         }

@@ -1,0 +1,70 @@
+package io.ipguard.jaxrs.examples;
+
+import io.ipguard.jaxrs.Explanation;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardFeature;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME]}: prints
+ * what the guard would decide and why, so an operator can answer "why am I blocked?" without a
+ * debugger. Exit status: 0 allowed, 3 refused, 1 configuration error, 2 usage error.
+ */
+final class CheckCommand {
+
+    static final String USAGE = "usage: java -jar ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS "
+            + "[--header \"Name: value\"]... [--group NAME]";
+
+    private CheckCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path config = null;
+        String peer = null;
+        String group = "default";
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--config" -> config = Path.of(value);
+                    case "--peer" -> peer = value;
+                    case "--group" -> group = value;
+                    case "--header" -> {
+                        int colon = value.indexOf(':');
+                        if (colon <= 0) {
+                            throw new IllegalArgumentException("--header must look like \"Name: value\", not \"" + value + "\"");
+                        }
+                        headers.computeIfAbsent(value.substring(0, colon).strip(), k -> new ArrayList<>())
+                                .add(value.substring(colon + 1).strip());
+                    }
+                    default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
+                }
+            }
+            if (peer == null) {
+                throw new IllegalArgumentException("--peer is required");
+            }
+            IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
+                    : IpGuardFeature.builder().configFile(config).build();
+            Explanation explanation = feature.inspector().explain(peer, headers, group);
+            out.println(explanation);
+            return explanation.allowed() ? 0 : 3;
+        } catch (IpGuardConfigurationException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+}
