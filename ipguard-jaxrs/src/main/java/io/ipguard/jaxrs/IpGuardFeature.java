@@ -95,8 +95,8 @@ public final class IpGuardFeature implements Feature {
         loader.live().current().warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
         context.register(new IpGuardBinder(loader));
         context.register(WhitelistBinding.class);
-        if (watch) {
-            context.register(new ConfigWatch(loader));
+        if (loader.hasScheduledWork(watch)) {
+            context.register(new ConfigWatch(loader, watch));
         }
         return true;
     }

@@ -70,6 +70,42 @@ public final class IpGuardProperties {
      */
     public static final String TRUSTED_HOPS = "ipguard.trusted-hops";
 
+    /**
+     * Prefix of a group published at a URL: {@code ipguard.url.<name> = https://...} serves the
+     * group {@code <name>} from a plain-text list (one or more entries per line, {@code #}
+     * comments), fetched at start-up and every {@link #URL_REFRESH_SECONDS}, with
+     * {@code ETag}/{@code If-Modified-Since}. Any failure (timeout, a status other than 200 or
+     * 304, an invalid entry, a body over {@link #URL_MAX_BYTES}) keeps the list in force; until a
+     * first list is fetched the group is empty and refuses everyone. {@code http} is accepted only
+     * for loopback hosts. A name may not be both a URL group and an {@code ipguard.group.} group.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String URL_PREFIX = "ipguard.url.";
+
+    /**
+     * Seconds between two fetches of each URL group, from 1 to 86400; after a failure the next
+     * attempt comes after at most 10 seconds. Default: {@code 300}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String URL_REFRESH_SECONDS = "ipguard.url-refresh-seconds";
+
+    /**
+     * Seconds a fetch of a URL group may take, from 1 to 300. Default: {@code 10}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String URL_TIMEOUT_SECONDS = "ipguard.url-timeout-seconds";
+
+    /**
+     * The largest list body accepted from a URL, in bytes, from 1 to 67108864. Default:
+     * {@code 1048576} (1 MiB).
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String URL_MAX_BYTES = "ipguard.url-max-bytes";
+
     /** The group that {@code @Whitelisted} without a {@code group} selects: <code>{@value}</code>. */
     public static final String DEFAULT_GROUP = "default";
 

@@ -1,35 +1,47 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.ListStatus;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the configuration from its layers (application properties, then a configuration file,
- * then settings made in code) and, when the file is watched, rebuilds it when the file changes.
+ * then settings made in code) plus the groups published at URLs, and rebuilds it when the file
+ * or a URL list changes.
  *
- * <p>A change is noticed whether the file is edited in place, replaced by an atomic rename, or
- * swapped through a symbolic link (a Kubernetes ConfigMap's {@code ..data}): {@link #check()}
- * follows links and compares the file's identity, size and time, and then its bytes. A change that
- * does not parse, or that would drop a group a resource uses, keeps the configuration in force.
+ * <p>A file change is noticed whether the file is edited in place, replaced by an atomic rename,
+ * or swapped through a symbolic link (a Kubernetes ConfigMap's {@code ..data}): checks follow
+ * links and compare the file's identity, size and time, and then its bytes. A change that does
+ * not parse, or that would drop a group a resource uses, keeps the configuration in force.
  */
 public final class ConfigLoader {
+
+    /** The longest wait before fetching again a URL list whose latest fetch failed. */
+    static final Duration RETRY = Duration.ofSeconds(10);
 
     private final Map<String, Setting> properties;
     private final Path file;
     private final List<Setting> code;
-    private final LiveConfig live;
     private final SourceHealth health;
+    private final List<UrlListSource> urlSources = new ArrayList<>();
+    private final LiveConfig live;
+    private GuardConfig base;
     private Object fileStamp;
     private byte[] fileBytes;
     private Object pendingStamp;
@@ -39,13 +51,20 @@ public final class ConfigLoader {
         this.file = file;
         this.code = List.copyOf(code);
         this.health = new SourceHealth(file == null ? "configuration" : "file " + file, clock);
-        GuardConfig initial = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
-        this.live = new LiveConfig(initial);
+        this.base = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
+        UrlSettings urls = base.urls();
+        if (!urls.groups().isEmpty()) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(urls.timeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            urls.groups().forEach((group, uri) -> urlSources.add(new UrlListSource(group, uri, urls, client, clock)));
+            urlSources.forEach(UrlListSource::fetch);
+        }
+        this.live = new LiveConfig(withUrlGroups(base));
         health.loaded();
     }
 
     /**
-     * Loads the configuration once.
+     * Loads the configuration once, fetching URL groups (a URL that fails leaves its group empty).
      *
      * @param file the configuration file, or null
      * @throws IpGuardConfigurationException if it is invalid
@@ -58,13 +77,50 @@ public final class ConfigLoader {
         return live;
     }
 
-    public ListStatus status() {
-        return health.status();
+    /** The status of the configuration, then of each URL group. */
+    public List<ListStatus> status() {
+        List<ListStatus> all = new ArrayList<>();
+        all.add(health.status());
+        urlSources.forEach(source -> all.add(source.status()));
+        return all;
     }
 
-    /** Whether there is a file to watch. */
-    public boolean hasFile() {
-        return file != null;
+    /** Checks the file (if any) and fetches every URL group now. */
+    public void reloadNow() {
+        if (file != null) {
+            check();
+        }
+        urlSources.forEach(this::fetch);
+    }
+
+    /** Schedules the file polls (when {@code watchFile}) and the URL fetches on {@code executor}. */
+    public void schedule(ScheduledExecutorService executor, boolean watchFile, long filePeriodMillis) {
+        if (watchFile && file != null) {
+            executor.scheduleWithFixedDelay(this::poll, filePeriodMillis, filePeriodMillis, TimeUnit.MILLISECONDS);
+        }
+        urlSources.forEach(source -> scheduleFetch(executor, source));
+    }
+
+    /** Whether {@link #schedule} has anything to do. */
+    public boolean hasScheduledWork(boolean watchFile) {
+        return (watchFile && file != null) || !urlSources.isEmpty();
+    }
+
+    private void scheduleFetch(ScheduledExecutorService executor, UrlListSource source) {
+        Duration refresh = base.urls().refresh();
+        Duration delay = source.failing() && refresh.compareTo(RETRY) > 0 ? RETRY : refresh;
+        executor.schedule(() -> {
+            fetch(source);
+            scheduleFetch(executor, source);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void fetch(UrlListSource source) {
+        if (source.fetch()) {
+            synchronized (this) {
+                live.replace(withUrlGroups(base));
+            }
+        }
     }
 
     /**
@@ -101,8 +157,13 @@ public final class ConfigLoader {
                 fileStamp = stamp;
                 return;
             }
-            Map<String, Setting> settings = PropertiesFile.parse(file.toString(), bytes);
-            live.replace(GuardConfig.parse(compose(settings)));
+            GuardConfig next = GuardConfig.parse(compose(PropertiesFile.parse(file.toString(), bytes)));
+            if (!next.urls().equals(base.urls())) {
+                throw new IpGuardConfigurationException(List.of(file + ": the ipguard.url* settings changed; "
+                        + "URL groups change only when the application restarts"));
+            }
+            live.replace(withUrlGroups(next));
+            base = next;
             fileStamp = stamp;
             fileBytes = bytes;
             health.loaded();
@@ -112,6 +173,19 @@ public final class ConfigLoader {
         } catch (IOException | RuntimeException e) {
             health.failed(file + ": cannot be read: " + e);
         }
+    }
+
+    private GuardConfig withUrlGroups(GuardConfig config) {
+        if (urlSources.isEmpty()) {
+            return config;
+        }
+        Map<String, IpSet> sets = new LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (UrlListSource source : urlSources) {
+            sets.put(source.group(), source.set());
+            entries.put(source.group(), source.entries());
+        }
+        return config.withUrlGroups(sets, entries);
     }
 
     /** Remembers the failed file so the same bad content is reported once, not on every check. */

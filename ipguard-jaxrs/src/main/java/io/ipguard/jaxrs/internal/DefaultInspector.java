@@ -23,14 +23,12 @@ public final class DefaultInspector implements IpGuardInspector {
 
     @Override
     public List<ListStatus> status() {
-        return List.of(loader.status());
+        return loader.status();
     }
 
     @Override
     public List<ListStatus> reload() {
-        if (loader.hasFile()) {
-            loader.check();
-        }
+        loader.reloadNow();
         return status();
     }
 

@@ -27,6 +27,12 @@ public final class EntryListParser {
     /** Parses and compiles a list, adding a message to {@code problems} for each invalid entry. */
     public static CompiledIpSet parse(String value, String where, List<String> problems) {
         List<ListEntry> entries = new ArrayList<>();
+        collect(value, where, entries, problems);
+        return CompiledIpSet.compile(entries);
+    }
+
+    /** Parses a list into {@code entries}, adding a message to {@code problems} for each invalid entry. */
+    static void collect(String value, String where, List<ListEntry> entries, List<String> problems) {
         int from = 0;
         while (from <= value.length()) {
             int comma = value.indexOf(',', from);
@@ -41,7 +47,6 @@ public final class EntryListParser {
             }
             from = to + 1;
         }
-        return CompiledIpSet.compile(entries);
     }
 
     private static String trimSpacesAndTabs(String text, int from, int to) {

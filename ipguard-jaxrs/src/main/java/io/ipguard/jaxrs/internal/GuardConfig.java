@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * and the warnings to log at start-up. Immutable.
  */
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
-                          Map<String, String> groupEntries, Forwarding forwarding, List<String> warnings) {
+                          Map<String, String> groupEntries, Forwarding forwarding, UrlSettings urls,
+                          List<String> warnings) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -55,6 +56,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         Setting proxies = null;
         Setting header = null;
         Setting hops = null;
+        UrlSettings.Parser urls = new UrlSettings.Parser();
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();
@@ -85,8 +87,22 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 header = s;
             } else if (key.equals(IpGuardProperties.TRUSTED_HOPS)) {
                 hops = s;
+            } else if (key.startsWith(IpGuardProperties.URL_PREFIX)
+                    && !GROUP_NAME.matcher(key.substring(IpGuardProperties.URL_PREFIX.length())).matches()) {
+                problems.add(s.where() + ": invalid group name \"" + key.substring(IpGuardProperties.URL_PREFIX.length())
+                        + "\"; use letters, digits, '.', '_' and '-'");
+            } else if (urls.accept(s, key.startsWith(IpGuardProperties.URL_PREFIX)
+                    ? key.substring(IpGuardProperties.URL_PREFIX.length()) : null, problems)) {
+                continue;
             } else {
                 problems.add(s.where() + ": unknown key");
+            }
+        }
+        UrlSettings urlSettings = urls.build();
+        for (String name : urlSettings.groups().keySet()) {
+            if (groups.containsKey(name)) {
+                problems.add(IpGuardProperties.URL_PREFIX + name + ": group \"" + name + "\" is also defined by "
+                        + IpGuardProperties.GROUP_PREFIX + name + "; define it once");
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -94,7 +110,16 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, warnings);
+        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, urlSettings, warnings);
+    }
+
+    /** Returns this configuration with the URL groups' current sets and entries added. */
+    GuardConfig withUrlGroups(Map<String, IpSet> sets, Map<String, String> entries) {
+        Map<String, IpSet> allGroups = new LinkedHashMap<>(groups);
+        allGroups.putAll(sets);
+        Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
+        allEntries.putAll(entries);
+        return new GuardConfig(denyStatus, reportOnly, allGroups, allEntries, forwarding, urls, warnings);
     }
 
     private static Forwarding forwarding(Setting proxies, Setting header, Setting hops,

@@ -28,6 +28,14 @@ final class SourceHealth {
         }
     }
 
+    /** A check found the source unchanged: the lists in force are current. */
+    synchronized void checked() {
+        ListStatus s = status;
+        if (s.lastError().isPresent()) {
+            status = new ListStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
+        }
+    }
+
     synchronized void failed(String error) {
         ListStatus s = status;
         status = new ListStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
 
         assertEquals(false, allows(loader, "10.0.0.1"));
         assertEquals(true, allows(loader, "10.0.0.2"));
-        assertEquals(2, loader.status().version());
+        assertEquals(2, loader.status().get(0).version());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ConfigLoaderTest {
 
         Files.writeString(file, "# new office\nipguard.group.default = 10.0.0.1, 10.0.0.2/8\n");
         loader.check();
-        ListStatus broken = loader.status();
+        ListStatus broken = loader.status().get(0);
 
         assertEquals(true, allows(loader, "10.0.0.1"));
         assertEquals(false, allows(loader, "10.0.0.2"));
@@ -121,8 +121,8 @@ class ConfigLoaderTest {
         loader.check();
 
         assertEquals(true, allows(loader, "10.0.0.2"));
-        assertEquals(2, loader.status().version());
-        assertEquals(true, loader.status().lastError().isEmpty());
+        assertEquals(2, loader.status().get(0).version());
+        assertEquals(true, loader.status().get(0).lastError().isEmpty());
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConfigLoaderTest {
 
         assertEquals(true, allows(loader, "10.0.0.1"));
         assertEquals("invalid ipguard configuration: GET /reports (Reports.get): @Whitelisted group \"default\" "
-                + "would no longer be configured", loader.status().lastError().orElseThrow());
+                + "would no longer be configured", loader.status().get(0).lastError().orElseThrow());
     }
 
     @Test
@@ -150,7 +150,7 @@ class ConfigLoaderTest {
         loader.check();
 
         assertEquals(true, allows(loader, "10.0.0.1"));
-        assertEquals(true, loader.status().lastError().orElseThrow().startsWith(file + ": cannot be read: "));
+        assertEquals(true, loader.status().get(0).lastError().orElseThrow().startsWith(file + ": cannot be read: "));
     }
 
     @Test

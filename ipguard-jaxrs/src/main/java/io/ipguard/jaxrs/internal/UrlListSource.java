@@ -1,0 +1,142 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.IpSet;
+import io.ipguard.jaxrs.ListStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One group published at a URL as plain text: entries separated by line breaks or commas,
+ * {@code #} comments to the end of a line. Fetched with {@code ETag}/{@code If-Modified-Since};
+ * any failure keeps the list in force (an empty one until a first fetch succeeds). Errors name
+ * {@code url:line}. Thread-safe: fetches are serialised, readers see immutable snapshots.
+ */
+final class UrlListSource {
+
+    private final String group;
+    private final URI uri;
+    private final UrlSettings settings;
+    private final HttpClient client;
+    private final SourceHealth health;
+    private volatile IpSet set = CompiledIpSet.compile(List.of());
+    private volatile String entries = "";
+    private String etag;
+    private String lastModified;
+
+    UrlListSource(String group, URI uri, UrlSettings settings, HttpClient client, Clock clock) {
+        this.group = group;
+        this.uri = uri;
+        this.settings = settings;
+        this.client = client;
+        this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", clock);
+    }
+
+    String group() {
+        return group;
+    }
+
+    IpSet set() {
+        return set;
+    }
+
+    String entries() {
+        return entries;
+    }
+
+    ListStatus status() {
+        return health.status();
+    }
+
+    /** Whether the latest fetch failed (or none succeeded yet): the next one comes sooner. */
+    boolean failing() {
+        return health.status().lastError().isPresent() || health.status().version() == 0;
+    }
+
+    /** Fetches the list; returns true if a new list was put in place. Never throws. */
+    synchronized boolean fetch() {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
+                    .header("Accept", "text/plain");
+            if (etag != null) {
+                request.header("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                request.header("If-Modified-Since", lastModified);
+            }
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() == 304) {
+                    health.checked();
+                    return false;
+                }
+                if (response.statusCode() != 200) {
+                    health.failed(uri + ": answered HTTP " + response.statusCode());
+                    return false;
+                }
+                byte[] bytes = body.readNBytes(settings.maxBytes() + 1);
+                if (bytes.length > settings.maxBytes()) {
+                    health.failed(uri + ": the list is larger than " + settings.maxBytes() + " bytes");
+                    return false;
+                }
+                List<String> problems = new ArrayList<>();
+                List<ListEntry> parsedEntries = new ArrayList<>();
+                String normalized = normalize(decode(bytes), parsedEntries, problems);
+                if (!problems.isEmpty()) {
+                    health.failed(String.join("; ", problems));
+                    return false;
+                }
+                set = CompiledIpSet.compile(parsedEntries);
+                entries = normalized;
+                etag = response.headers().firstValue("ETag").orElse(null);
+                lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+                health.loaded();
+                return true;
+            }
+        } catch (HttpTimeoutException e) {
+            health.failed(uri + ": no answer within " + settings.timeout().toSeconds() + " s");
+        } catch (IOException | RuntimeException e) {
+            health.failed(uri + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            health.failed(uri + ": interrupted");
+        }
+        return false;
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Checks each line's entries (naming {@code url:line}) and returns them all, comma-separated. */
+    private String normalize(String text, List<ListEntry> parsed, List<String> problems) {
+        StringBuilder all = new StringBuilder();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            String content = hash < 0 ? line : line.substring(0, hash);
+            if (content.isBlank()) {
+                continue;
+            }
+            int before = problems.size();
+            EntryListParser.collect(content, uri + ":" + (i + 1), parsed, problems);
+            if (problems.size() == before) {
+                all.append(all.length() == 0 ? "" : ", ").append(content.strip());
+            }
+        }
+        return all.toString();
+    }
+}
