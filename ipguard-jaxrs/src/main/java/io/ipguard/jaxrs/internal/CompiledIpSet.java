@@ -20,8 +20,13 @@ public final class CompiledIpSet implements IpSet {
     private static final long MAPPED_LAST = 0x0000_ffff_ffff_ffffL;
     private static final Comparator<Span> BY_START = (a, b) -> compare(a.sh, a.sl, b.sh, b.sl);
 
+    /** Sets with fewer IPv4 ranges than this are searched directly; larger ones get the /16 index. */
+    static final int INDEX_THRESHOLD = 256;
+
     private final int[] v4Starts;
     private final int[] v4Ends;
+    /** For each /16 prefix p, the number of ranges starting below p.0.0; null for small sets. */
+    private final int[] v4Index;
     private final long[] v6StartHigh;
     private final long[] v6StartLow;
     private final long[] v6EndHigh;
@@ -39,6 +44,7 @@ public final class CompiledIpSet implements IpSet {
             v4Starts[i] = (int) v4.get(i).sl ^ Integer.MIN_VALUE;
             v4Ends[i] = (int) v4.get(i).el ^ Integer.MIN_VALUE;
         }
+        v4Index = v4.size() < INDEX_THRESHOLD ? null : index(v4);
         v6StartHigh = new long[v6.size()];
         v6StartLow = new long[v6.size()];
         v6EndHigh = new long[v6.size()];
@@ -51,6 +57,24 @@ public final class CompiledIpSet implements IpSet {
             v6EndLow[i] = s.el;
         }
         description = "IpSet[" + entries + " entries, " + v4.size() + " IPv4 ranges, " + v6.size() + " IPv6 ranges]";
+    }
+
+    /**
+     * Builds the /16 index: a lookup then binary-searches only the ranges that start inside the
+     * address's /16, usually one or two, instead of all of them.
+     */
+    private static int[] index(List<Span> v4) {
+        int[] index = new int[65537];
+        int j = 0;
+        for (int prefix = 0; prefix < 65536; prefix++) {
+            long first = (long) prefix << 16;
+            while (j < v4.size() && v4.get(j).sl < first) {
+                j++;
+            }
+            index[prefix] = j;
+        }
+        index[65536] = v4.size();
+        return index;
     }
 
     /** Compiles parsed entries; exclusions win over inclusions whatever their order. */
@@ -150,13 +174,7 @@ public final class CompiledIpSet implements IpSet {
             return false;
         }
         if (address.isIpv4()) {
-            int key = (int) address.lowBits() ^ Integer.MIN_VALUE;
-            int i = Arrays.binarySearch(v4Starts, key);
-            if (i >= 0) {
-                return true;
-            }
-            int candidate = -i - 2;
-            return candidate >= 0 && key <= v4Ends[candidate];
+            return containsIpv4((int) address.lowBits());
         }
         long h = address.highBits();
         long l = address.lowBits();
@@ -174,6 +192,22 @@ public final class CompiledIpSet implements IpSet {
             }
         }
         return candidate >= 0 && compare(h, l, v6EndHigh[candidate], v6EndLow[candidate]) <= 0;
+    }
+
+    /** Whether the IPv4 address with these 32 bits is in the set. */
+    boolean containsIpv4(int bits) {
+        int key = bits ^ Integer.MIN_VALUE;
+        int from = 0;
+        int to = v4Starts.length;
+        if (v4Index != null) {
+            from = v4Index[bits >>> 16];
+            to = v4Index[(bits >>> 16) + 1];
+        }
+        // The last range starting at or below the address is the only one that can hold it;
+        // when none starts inside this /16, that is the one just before it.
+        int i = Arrays.binarySearch(v4Starts, from, to, key);
+        int candidate = i >= 0 ? i : -i - 2;
+        return candidate >= 0 && key <= v4Ends[candidate];
     }
 
     /** Whether every IPv4 address is in the set. */

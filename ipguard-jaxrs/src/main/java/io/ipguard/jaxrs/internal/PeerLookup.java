@@ -22,6 +22,13 @@ public final class PeerLookup {
         this.sources = sources;
     }
 
+    /** A lookup that always asks {@code source}, for tests and benchmarks without a container. */
+    static PeerLookup of(PeerSource source) {
+        PeerLookup lookup = new PeerLookup(null);
+        lookup.source = source;
+        return lookup;
+    }
+
     /**
      * Returns the peer, or the unknown client if the container's text is not an address.
      *

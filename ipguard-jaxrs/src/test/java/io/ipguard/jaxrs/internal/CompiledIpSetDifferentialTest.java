@@ -1,0 +1,81 @@
+package io.ipguard.jaxrs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpSet;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Membership against a brute-force reference over BigInteger intervals, for small sets (direct
+ * search) and large ones (the /16 index), with overlapping, nested and adjacent blocks, ranges and
+ * exclusions, IPv4 and IPv6.
+ */
+class CompiledIpSetDifferentialTest {
+
+    private record Interval(boolean exclusion, boolean ipv4, BigInteger low, BigInteger high) {
+        boolean holds(boolean v4, BigInteger value) {
+            return ipv4 == v4 && low.compareTo(value) <= 0 && value.compareTo(high) <= 0;
+        }
+    }
+
+    private static BigInteger value(ClientAddress a) {
+        return a.isIpv4() ? BigInteger.valueOf(a.lowBits())
+                : new BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(a.highBits()).putLong(a.lowBits()).array());
+    }
+
+    @ParameterizedTest(name = "{0} entries")
+    @ValueSource(ints = {5, 40, 300, 3000})
+    void whenSetsAreGenerated_thenMembershipAgreesWithBruteForce(int size) {
+        Random random = new Random(7 + size);
+        for (int round = 0; round < 20; round++) {
+            List<String> entries = new ArrayList<>();
+            List<Interval> reference = new ArrayList<>();
+            // A narrow universe (10.0.0.0/12 and 2001:db8::/120-ish) makes overlaps and adjacency common.
+            for (int i = 0; i < size; i++) {
+                boolean exclusion = random.nextInt(5) == 0;
+                boolean v4 = random.nextInt(4) != 0;
+                String entry;
+                BigInteger low;
+                BigInteger high;
+                if (v4) {
+                    int prefix = 12 + random.nextInt(21);
+                    long base = (0x0A000000L | (random.nextInt() & 0x000FFFFFL)) & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+                    low = BigInteger.valueOf(base);
+                    high = BigInteger.valueOf(base | (0xFFFFFFFFL >>> prefix));
+                    entry = IpLiteral.formatIpv4((int) base) + "/" + prefix;
+                    if (random.nextInt(4) == 0) {
+                        long end = Math.min(0x0AFFFFFFL, base + random.nextInt(5000));
+                        high = BigInteger.valueOf(end);
+                        entry = IpLiteral.formatIpv4((int) base) + "-" + IpLiteral.formatIpv4((int) end);
+                    }
+                } else {
+                    int prefix = 112 + random.nextInt(17);
+                    long lowBits = (random.nextInt(1 << 16)) & (prefix == 128 ? -1L : -1L << (128 - prefix));
+                    low = BigInteger.valueOf(0x20010db8L).shiftLeft(96).or(BigInteger.valueOf(lowBits));
+                    high = low.or(BigInteger.ONE.shiftLeft(128 - prefix).subtract(BigInteger.ONE));
+                    entry = IpLiteral.formatIpv6(0x20010db8_00000000L, lowBits) + "/" + prefix;
+                }
+                entries.add((exclusion ? "!" : "") + entry);
+                reference.add(new Interval(exclusion, v4, low, high));
+            }
+            IpSet set = IpSet.parse(String.join(",", entries), "generated");
+            for (int probe = 0; probe < 2000; probe++) {
+                ClientAddress address = random.nextInt(4) != 0
+                        ? ClientAddress.ofIpv4(0x0A000000 | (random.nextInt() & 0x000FFFFF))
+                        : ClientAddress.ofIpv6(0x20010db8_00000000L, random.nextInt(1 << 16));
+                BigInteger v = value(address);
+                boolean v4 = address.isIpv4();
+                boolean expected = reference.stream().anyMatch(r -> !r.exclusion() && r.holds(v4, v))
+                        && reference.stream().noneMatch(r -> r.exclusion() && r.holds(v4, v));
+
+                assertEquals(expected, set.contains(address), () -> address + " in " + entries.size() + " entries");
+            }
+        }
+    }
+}

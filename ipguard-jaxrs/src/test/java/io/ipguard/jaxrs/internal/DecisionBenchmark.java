@@ -1,0 +1,101 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The whole guard decision without HTTP: peer address text from the "container", client
+ * resolution, group lookup, request property. Allowed requests, as most are. The group holds
+ * 1,000 blocks besides the client's.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class DecisionBenchmark {
+
+    private static final String CHAIN = "203.0.113.9, 10.0.0.5, 10.0.0.4, 10.0.0.3, 10.0.0.2";
+
+    Guard peerOnly;
+    Guard forwardedFor;
+    Guard forwarded;
+    StubRequest plain;
+    StubRequest withForwardedFor;
+    StubRequest withForwarded;
+
+    private static Guard guard(String peer, String... keyValues) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        StringBuilder group = new StringBuilder("192.0.2.0/24, 203.0.113.0/24");
+        for (String cidr : io.ipguard.jaxrs.benchmarks.BenchmarkData.ipv4Cidrs(1000)) {
+            group.append(',').append(cidr);
+        }
+        settings.put("ipguard.group.default", new Setting("ipguard.group.default", group.toString(), null));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
+        }
+        ConfigLoader loader = ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
+        PeerSource source = new PeerSource() {
+            @Override
+            public boolean isBound() {
+                return true;
+            }
+
+            @Override
+            public String remoteAddress() {
+                return peer;
+            }
+        };
+        PeerLookup peers = PeerLookup.of(source);
+        return new Guard(new DefaultClientIpResolver(peers, loader.live()), new LiveWhitelistProvider(loader.live()),
+                loader.live(), new RefusalLog(System.getLogger("benchmark"), System::nanoTime), peers, List.of());
+    }
+
+    @Setup
+    public void setUp() {
+        peerOnly = guard("192.0.2.10");
+        forwardedFor = guard("10.0.0.1", "ipguard.trusted-proxies", "10.0.0.0/8",
+                "ipguard.client-ip-header", "X-Forwarded-For");
+        forwarded = guard("10.0.0.1", "ipguard.trusted-proxies", "10.0.0.0/8",
+                "ipguard.client-ip-header", "Forwarded");
+        plain = new StubRequest();
+        withForwardedFor = new StubRequest().header("X-Forwarded-For", CHAIN);
+        withForwarded = new StubRequest().header("Forwarded", "for=" + CHAIN.replace(", ", ", for="));
+        for (Object[] check : new Object[][] {{peerOnly, plain, "192.0.2.10"}, {forwardedFor, withForwardedFor, "203.0.113.9"},
+                {forwarded, withForwarded, "203.0.113.9"}}) {
+            StubRequest request = (StubRequest) check[1];
+            ((Guard) check[0]).check(request, "default", "GET /bench");
+            Object client = request.getProperty(ClientAddress.PROPERTY);
+            if (request.aborted != null || !String.valueOf(client).equals(check[2])) {
+                throw new IllegalStateException("decision benchmark set up wrong: client " + client);
+            }
+        }
+    }
+
+    @Benchmark
+    public Object peerOnly() {
+        peerOnly.check(plain, "default", "GET /bench");
+        return plain.getProperty(ClientAddress.PROPERTY);
+    }
+
+    @Benchmark
+    public Object xForwardedFor5Hops() {
+        forwardedFor.check(withForwardedFor, "default", "GET /bench");
+        return withForwardedFor.getProperty(ClientAddress.PROPERTY);
+    }
+
+    @Benchmark
+    public Object forwarded5Hops() {
+        forwarded.check(withForwarded, "default", "GET /bench");
+        return withForwarded.getProperty(ClientAddress.PROPERTY);
+    }
+}
