@@ -210,6 +210,11 @@ public final class CompiledIpSet implements IpSet {
         return candidate >= 0 && key <= v4Ends[candidate];
     }
 
+    /** The number of disjoint IPv4 ranges the set compiled to. */
+    int ipv4RangeCount() {
+        return v4Starts.length;
+    }
+
     /** Whether every IPv4 address is in the set. */
     public boolean coversAllIpv4() {
         return v4Starts.length == 1 && v4Starts[0] == Integer.MIN_VALUE && v4Ends[0] == Integer.MAX_VALUE;

@@ -44,18 +44,18 @@ class CompiledIpSetDifferentialTest {
                 BigInteger low;
                 BigInteger high;
                 if (v4) {
-                    int prefix = 12 + random.nextInt(21);
+                    int prefix = exclusion ? 26 + random.nextInt(7) : 20 + random.nextInt(13);
                     long base = (0x0A000000L | (random.nextInt() & 0x000FFFFFL)) & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
                     low = BigInteger.valueOf(base);
                     high = BigInteger.valueOf(base | (0xFFFFFFFFL >>> prefix));
                     entry = IpLiteral.formatIpv4((int) base) + "/" + prefix;
                     if (random.nextInt(4) == 0) {
-                        long end = Math.min(0x0AFFFFFFL, base + random.nextInt(5000));
+                        long end = Math.min(0x0AFFFFFFL, base + random.nextInt(300));
                         high = BigInteger.valueOf(end);
                         entry = IpLiteral.formatIpv4((int) base) + "-" + IpLiteral.formatIpv4((int) end);
                     }
                 } else {
-                    int prefix = 112 + random.nextInt(17);
+                    int prefix = exclusion ? 124 + random.nextInt(5) : 118 + random.nextInt(11);
                     long lowBits = (random.nextInt(1 << 16)) & (prefix == 128 ? -1L : -1L << (128 - prefix));
                     low = BigInteger.valueOf(0x20010db8L).shiftLeft(96).or(BigInteger.valueOf(lowBits));
                     high = low.or(BigInteger.ONE.shiftLeft(128 - prefix).subtract(BigInteger.ONE));
@@ -65,6 +65,9 @@ class CompiledIpSetDifferentialTest {
                 reference.add(new Interval(exclusion, v4, low, high));
             }
             IpSet set = IpSet.parse(String.join(",", entries), "generated");
+            if (size >= 3000 && ((CompiledIpSet) set).ipv4RangeCount() < CompiledIpSet.INDEX_THRESHOLD) {
+                throw new IllegalStateException("generated set too small to exercise the /16 index: " + set);
+            }
             for (int probe = 0; probe < 2000; probe++) {
                 ClientAddress address = random.nextInt(4) != 0
                         ? ClientAddress.ofIpv4(0x0A000000 | (random.nextInt() & 0x000FFFFF))
