@@ -37,14 +37,14 @@ public final class CompiledIpSet implements IpSet {
     private record Span(long sh, long sl, long eh, long el) {
     }
 
-    private CompiledIpSet(List<Span> v4, List<Span> v6, int entries) {
-        v4Starts = new int[v4.size()];
-        v4Ends = new int[v4.size()];
-        for (int i = 0; i < v4.size(); i++) {
-            v4Starts[i] = (int) v4.get(i).sl ^ Integer.MIN_VALUE;
-            v4Ends[i] = (int) v4.get(i).el ^ Integer.MIN_VALUE;
+    private CompiledIpSet(long[] v4, List<Span> v6, int entries) {
+        v4Starts = new int[v4.length];
+        v4Ends = new int[v4.length];
+        for (int i = 0; i < v4.length; i++) {
+            v4Starts[i] = (int) (v4[i] >>> 32);
+            v4Ends[i] = (int) v4[i] ^ Integer.MIN_VALUE;
         }
-        v4Index = v4.size() < INDEX_THRESHOLD ? null : index(v4);
+        v4Index = v4.length < INDEX_THRESHOLD ? null : index(v4Starts);
         v6StartHigh = new long[v6.size()];
         v6StartLow = new long[v6.size()];
         v6EndHigh = new long[v6.size()];
@@ -56,47 +56,48 @@ public final class CompiledIpSet implements IpSet {
             v6EndHigh[i] = s.eh;
             v6EndLow[i] = s.el;
         }
-        description = "IpSet[" + entries + " entries, " + v4.size() + " IPv4 ranges, " + v6.size() + " IPv6 ranges]";
+        description = "IpSet[" + entries + " entries, " + v4.length + " IPv4 ranges, " + v6.size() + " IPv6 ranges]";
     }
 
     /**
      * Builds the /16 index: a lookup then binary-searches only the ranges that start inside the
      * address's /16, usually one or two, instead of all of them.
      */
-    private static int[] index(List<Span> v4) {
+    private static int[] index(int[] flippedStarts) {
         int[] index = new int[65537];
         int j = 0;
         for (int prefix = 0; prefix < 65536; prefix++) {
-            long first = (long) prefix << 16;
-            while (j < v4.size() && v4.get(j).sl < first) {
+            int first = (prefix << 16) ^ Integer.MIN_VALUE;
+            while (j < flippedStarts.length && flippedStarts[j] < first) {
                 j++;
             }
             index[prefix] = j;
         }
-        index[65536] = v4.size();
+        index[65536] = flippedStarts.length;
         return index;
     }
 
     /** Compiles parsed entries; exclusions win over inclusions whatever their order. */
     public static CompiledIpSet compile(List<ListEntry> entries) {
-        List<Span> v4In = new ArrayList<>();
-        List<Span> v4Out = new ArrayList<>();
+        Ipv4Ranges v4In = new Ipv4Ranges();
+        Ipv4Ranges v4Out = new Ipv4Ranges();
         List<Span> v6In = new ArrayList<>();
         List<Span> v6Out = new ArrayList<>();
         for (ListEntry e : entries) {
-            Span span = new Span(e.startHigh(), e.startLow(), e.endHigh(), e.endLow());
             if (e.ipv4()) {
-                (e.exclusion() ? v4Out : v4In).add(span);
+                (e.exclusion() ? v4Out : v4In).add(e.startLow(), e.endLow());
                 continue;
             }
+            Span span = new Span(e.startHigh(), e.startLow(), e.endHigh(), e.endLow());
             (e.exclusion() ? v6Out : v6In).add(span);
             Span mapped = mappedPart(span);
             if (mapped != null) {
                 // Clients in ::ffff:a.b.c.d form are matched as IPv4, so the IPv6 span covers them there.
-                (e.exclusion() ? v4Out : v4In).add(mapped);
+                (e.exclusion() ? v4Out : v4In).add(mapped.sl, mapped.el);
             }
         }
-        return new CompiledIpSet(subtract(merge(v4In), merge(v4Out)), subtract(merge(v6In), merge(v6Out)), entries.size());
+        return new CompiledIpSet(Ipv4Ranges.subtract(v4In.merged(), v4Out.merged()),
+                subtract(merge(v6In), merge(v6Out)), entries.size());
     }
 
     private static Span mappedPart(Span s) {

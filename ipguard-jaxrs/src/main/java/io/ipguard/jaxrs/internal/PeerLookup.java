@@ -14,7 +14,14 @@ public final class PeerLookup {
             + GrizzlyPeerSource.REQUEST_CLASS + " nor " + ServletPeerSource.REQUEST_CLASS
             + "; run on Grizzly or a Servlet container, or bind a ClientIpResolver of your own";
 
+    private static final int CACHE_SIZE = 256;
+
+    /** A parsed peer remembered under its exact text, so repeat peers (proxies, keep-alive clients) cost no allocation. */
+    private record Cached(String text, ClientAddress address) {
+    }
+
     private final IterableProvider<PeerSource> sources;
+    private final Cached[] cache = new Cached[CACHE_SIZE];
     private volatile PeerSource source;
 
     @jakarta.inject.Inject
@@ -36,8 +43,22 @@ public final class PeerLookup {
      */
     public ClientAddress peer() {
         String peer = source().remoteAddress();
-        ClientAddress address = peer == null ? null : IpLiteral.parse(peer, 0, peer.length(), true);
-        return address == null ? ClientAddress.unknown() : address;
+        if (peer == null) {
+            return ClientAddress.unknown();
+        }
+        int hash = peer.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (CACHE_SIZE - 1);
+        // A racy read is fine: an entry is immutable and is used only when its text matches exactly.
+        Cached cached = cache[slot];
+        if (cached != null && cached.text.equals(peer)) {
+            return cached.address;
+        }
+        ClientAddress address = IpLiteral.parse(peer, 0, peer.length(), true);
+        if (address == null) {
+            return ClientAddress.unknown();
+        }
+        cache[slot] = new Cached(peer, address);
+        return address;
     }
 
     private PeerSource source() {
