@@ -23,7 +23,7 @@ public final class DefaultClientIpResolver implements ClientIpResolver {
     @Override
     public ClientAddress resolve(ContainerRequestContext request) {
         Forwarding forwarding = live.current().forwarding();
-        ClientAddress peer = peers.peer();
+        ClientAddress peer = peers.peer(request);
         if (forwarding.kind() == Forwarding.Kind.NONE || !peer.isKnown()) {
             return peer;
         }

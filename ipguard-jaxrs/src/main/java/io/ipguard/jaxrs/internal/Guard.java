@@ -100,7 +100,7 @@ final class Guard {
         String prefix = (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
         if (error == null && resolver instanceof DefaultClientIpResolver) {
             try {
-                Explanation explanation = Explainer.explain(config, provider, peers.peer(), request.getHeaders(), group);
+                Explanation explanation = Explainer.explain(config, provider, peers.peer(request), request.getHeaders(), group);
                 if (!explanation.allowed() && explanation.client().equals(client)) {
                     return prefix + explanation.toString().substring("refused: ".length());
                 }
@@ -121,7 +121,7 @@ final class Guard {
     private String evidence(ContainerRequestContext request, String header) {
         StringBuilder out = new StringBuilder("peer ");
         try {
-            out.append(peers.peer());
+            out.append(peers.peer(request));
         } catch (RuntimeException e) {
             out.append("unavailable");
         }

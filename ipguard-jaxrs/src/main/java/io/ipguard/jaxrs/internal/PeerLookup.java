@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import org.glassfish.hk2.api.IterableProvider;
 
 /**
@@ -41,8 +42,8 @@ public final class PeerLookup {
      *
      * @throws IllegalStateException if the container exposes no peer address
      */
-    public ClientAddress peer() {
-        String peer = source().remoteAddress();
+    public ClientAddress peer(ContainerRequestContext request) {
+        String peer = source().remoteAddress(request);
         if (peer == null) {
             return ClientAddress.unknown();
         }

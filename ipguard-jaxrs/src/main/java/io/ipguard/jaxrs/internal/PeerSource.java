@@ -1,5 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+
 /** The TCP peer address as one kind of container reports it. Implementations are thread-safe. */
 interface PeerSource {
 
@@ -7,5 +9,5 @@ interface PeerSource {
     boolean isBound();
 
     /** The peer address text of the current request, or null if the container gives none. */
-    String remoteAddress();
+    String remoteAddress(ContainerRequestContext request);
 }

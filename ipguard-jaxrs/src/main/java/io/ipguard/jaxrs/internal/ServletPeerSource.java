@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.glassfish.hk2.api.IterableProvider;
 
@@ -22,7 +23,7 @@ final class ServletPeerSource implements PeerSource {
     }
 
     @Override
-    public String remoteAddress() {
+    public String remoteAddress(ContainerRequestContext context) {
         HttpServletRequest current = request.get();
         return current == null ? null : current.getRemoteAddr();
     }

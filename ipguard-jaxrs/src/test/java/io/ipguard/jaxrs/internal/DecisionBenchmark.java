@@ -51,7 +51,7 @@ public class DecisionBenchmark {
             }
 
             @Override
-            public String remoteAddress() {
+            public String remoteAddress(jakarta.ws.rs.container.ContainerRequestContext request) {
                 return peer;
             }
         };
