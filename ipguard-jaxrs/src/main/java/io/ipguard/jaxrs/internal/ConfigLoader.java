@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConfigLoader {
 
+    /** Quiet polls between two byte comparisons of the watched file. */
+    static final int FULL_CHECK_EVERY = 10;
+
     /** The longest wait before fetching again a URL list whose latest fetch failed. */
     static final Duration RETRY = Duration.ofSeconds(10);
 
@@ -45,6 +48,7 @@ public final class ConfigLoader {
     private Object fileStamp;
     private byte[] fileBytes;
     private Object pendingStamp;
+    private int quietPolls;
 
     private ConfigLoader(Map<String, Setting> properties, Path file, List<Setting> code, Clock clock) {
         this.properties = Map.copyOf(properties);
@@ -125,13 +129,19 @@ public final class ConfigLoader {
 
     /**
      * The scheduled check: applies a change only once the file has looked the same for two polls
-     * in a row, so that a file being written in place is not read half-written.
+     * in a row, so that a file being written in place is not read half-written. Every
+     * {@value #FULL_CHECK_EVERY} quiet polls it compares the bytes too, for an edit that kept the
+     * size and landed within the file system's timestamp granularity.
      */
     public synchronized void poll() {
         try {
             Object stamp = stamp();
             if (stamp.equals(fileStamp)) {
                 pendingStamp = null;
+                if (++quietPolls >= FULL_CHECK_EVERY) {
+                    quietPolls = 0;
+                    check();
+                }
                 return;
             }
             if (!stamp.equals(pendingStamp)) {
@@ -145,13 +155,10 @@ public final class ConfigLoader {
         check();
     }
 
-    /** Reloads the file now if it changed; never throws. */
+    /** Reloads the file now if its content changed; never throws. */
     public synchronized void check() {
         try {
             Object stamp = stamp();
-            if (stamp.equals(fileStamp)) {
-                return;
-            }
             byte[] bytes = Files.readAllBytes(file);
             if (Arrays.equals(bytes, fileBytes)) {
                 fileStamp = stamp;
@@ -212,8 +219,8 @@ public final class ConfigLoader {
     private Object stamp() throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         Path target = file.toRealPath();
-        return List.of(target.toString(), Objects.toString(a.fileKey()), a.size(), a.lastModifiedTime().toMillis(),
-                Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis());
+        return List.of(target.toString(), Objects.toString(a.fileKey()), a.size(), a.lastModifiedTime().toString(),
+                Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toString());
     }
 
     private List<Setting> compose(Map<String, Setting> fileSettings) {

@@ -21,20 +21,34 @@ final class GrizzlyPeerSource implements PeerSource {
 
     static final String REQUEST_CLASS = "org.glassfish.grizzly.http.server.Request";
     private static final String DELEGATE_CLASS = "org.glassfish.jersey.grizzly2.httpserver.GrizzlyRequestPropertiesDelegate";
+    private static final String WRAPPER_CLASS = "org.glassfish.jersey.message.internal.TracingAwarePropertiesDelegate";
     private static final Class<?> DELEGATE;
     private static final VarHandle DELEGATE_REQUEST;
+    private static final Class<?> WRAPPER;
+    private static final VarHandle WRAPPER_DELEGATE;
 
     static {
-        Class<?> type = null;
-        VarHandle handle = null;
+        Class<?> delegate = null;
+        VarHandle request = null;
+        Class<?> wrapper = null;
+        VarHandle wrapped = null;
         try {
-            type = Class.forName(DELEGATE_CLASS, false, GrizzlyPeerSource.class.getClassLoader());
-            handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findVarHandle(type, "request", Request.class);
+            ClassLoader loader = GrizzlyPeerSource.class.getClassLoader();
+            delegate = Class.forName(DELEGATE_CLASS, false, loader);
+            request = MethodHandles.privateLookupIn(delegate, MethodHandles.lookup())
+                    .findVarHandle(delegate, "request", Request.class);
+            // ContainerRequest wraps the container's delegate in this one.
+            wrapper = Class.forName(WRAPPER_CLASS, false, loader);
+            Class<?> delegateType = Class.forName("org.glassfish.jersey.internal.PropertiesDelegate", false, loader);
+            wrapped = MethodHandles.privateLookupIn(wrapper, MethodHandles.lookup())
+                    .findVarHandle(wrapper, "propertiesDelegate", delegateType);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            type = null;
+            request = null;
         }
-        DELEGATE = type;
-        DELEGATE_REQUEST = type == null ? null : handle;
+        DELEGATE = delegate;
+        DELEGATE_REQUEST = request;
+        WRAPPER = wrapper;
+        WRAPPER_DELEGATE = request == null ? null : wrapped;
     }
 
     private final IterableProvider<Request> request;
@@ -44,9 +58,16 @@ final class GrizzlyPeerSource implements PeerSource {
         this.request = request;
     }
 
-    /** Whether the direct read is available; when it is not, every request takes the HK2 lookup. */
-    static boolean readsDirectly() {
-        return DELEGATE_REQUEST != null;
+    /** Grizzly's request behind a Jersey request, read directly; null when that is not possible. */
+    static Request readDirectly(ContainerRequestContext context) {
+        if (DELEGATE_REQUEST == null || !(context instanceof ContainerRequest containerRequest)) {
+            return null;
+        }
+        Object delegate = containerRequest.getPropertiesDelegate();
+        if (delegate != null && delegate.getClass() == WRAPPER) {
+            delegate = WRAPPER_DELEGATE.get(delegate);
+        }
+        return delegate != null && delegate.getClass() == DELEGATE ? (Request) DELEGATE_REQUEST.get(delegate) : null;
     }
 
     @Override
@@ -56,14 +77,10 @@ final class GrizzlyPeerSource implements PeerSource {
 
     @Override
     public String remoteAddress(ContainerRequestContext context) {
-        if (DELEGATE_REQUEST != null && context instanceof ContainerRequest containerRequest) {
-            Object delegate = containerRequest.getPropertiesDelegate();
-            if (delegate != null && delegate.getClass() == DELEGATE) {
-                Request grizzly = (Request) DELEGATE_REQUEST.get(delegate);
-                return grizzly == null ? null : grizzly.getRemoteAddr();
-            }
+        Request current = readDirectly(context);
+        if (current == null) {
+            current = request.get();
         }
-        Request current = request.get();
         return current == null ? null : current.getRemoteAddr();
     }
 }

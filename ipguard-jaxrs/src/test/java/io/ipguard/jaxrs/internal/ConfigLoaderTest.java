@@ -91,7 +91,7 @@ class ConfigLoaderTest {
         write(file, "10.0.0.1");
         ConfigLoader loader = ConfigLoader.load(Map.of(), file, List.of(), CLOCK);
 
-        write(file, "10.0.0.2");
+        write(file, "10.0.0.2, 10.0.0.3");
         loader.poll();
         boolean afterFirstPoll = allows(loader, "10.0.0.2");
         loader.poll();
