@@ -94,15 +94,19 @@ final class Guard {
         }
     }
 
-    /** The refusal log line: the explanation in words when the default resolver decided, else the evidence. */
+    /**
+     * The refusal log line: the explanation in words when the default resolver decided (else the
+     * reason), then the evidence: the peer and the forwarding header as received.
+     */
     private String refusalLine(ContainerRequestContext request, GuardConfig config, String group, String resource,
                                ClientAddress client, Decision.Reason reason, String error) {
         String prefix = (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
+        String evidence = " [" + evidence(request, config.forwarding().header()) + "]";
         if (error == null && resolver instanceof DefaultClientIpResolver) {
             try {
                 Explanation explanation = Explainer.explain(config, provider, peers.peer(request), request.getHeaders(), group);
                 if (!explanation.allowed() && explanation.client().equals(client)) {
-                    return prefix + explanation.toString().substring("refused: ".length());
+                    return prefix + explanation.toString().substring("refused: ".length()) + evidence;
                 }
             } catch (RuntimeException e) {
                 // Fall back to the plain line below.
@@ -114,7 +118,7 @@ final class Guard {
             case NOT_IN_GROUP -> "client " + client + " is not in group \"" + group + "\"";
             default -> error;
         };
-        return prefix + why + " [" + evidence(request, config.forwarding().header()) + "]";
+        return prefix + why + evidence;
     }
 
     /** What the client was resolved from: the peer and the forwarding header. */

@@ -52,9 +52,9 @@ class DecisionListenerTest {
             List<String> refusals = log.messages().stream().filter(m -> m.startsWith("WARNING refused")).toList();
             assertEquals(List.of(
                     "WARNING refused GET /reports (Reports.get): client 127.0.0.3 (the TCP peer) matched 127.0.0.3 "
-                            + "but is excluded by !127.0.0.3 in group \"default\"",
+                            + "but is excluded by !127.0.0.3 in group \"default\" [peer 127.0.0.3]",
                     "WARNING refused GET /reports/secret (Reports.secret): client 127.0.0.5 (the TCP peer) is not in "
-                            + "group \"admin\""), refusals);
+                            + "group \"admin\" [peer 127.0.0.5]"), refusals);
             assertEquals(3, log.messages().stream().filter(m -> m.contains("decision listener")
                     && m.endsWith("failed: java.lang.IllegalStateException: broken metrics")).count());
         }
@@ -72,7 +72,7 @@ class DecisionListenerTest {
                     "REPORTED NOT_IN_GROUP default 127.0.0.5 GET /reports (Reports.get)",
                     "ALLOWED IN_GROUP default 127.0.0.2 GET /reports (Reports.get)"), seen);
             assertEquals(List.of("WARNING would refuse (report-only) GET /reports (Reports.get): client 127.0.0.5 "
-                            + "(the TCP peer) is not in group \"default\""),
+                            + "(the TCP peer) is not in group \"default\" [peer 127.0.0.5]"),
                     log.messages().stream().filter(m -> m.contains("refuse")).toList());
         }
     }
