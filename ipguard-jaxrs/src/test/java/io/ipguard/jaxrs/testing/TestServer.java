@@ -21,8 +21,23 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts the application; a deployment error propagates. */
     public static TestServer start(ResourceConfig application) throws IOException {
+        return start(application, false);
+    }
+
+    /**
+     * Starts the application, with Grizzly's header limits (8 KiB, 100 field lines) raised to 1 MiB
+     * and 20,000 when {@code largeHeaders}, so that huge headers reach the guard instead of being
+     * rejected by the container.
+     */
+    public static TestServer start(ResourceConfig application, boolean largeHeaders) throws IOException {
         application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:0/"), application, false);
+        if (largeHeaders) {
+            server.getListeners().forEach(listener -> {
+                listener.setMaxHttpHeaderSize(1 << 20);
+                listener.setMaxRequestHeaders(20_000);
+            });
+        }
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
