@@ -1,0 +1,113 @@
+package io.ipguard.jaxrs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.ipguard.jaxrs.ClientAddress;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated addresses: formatting then parsing gives the same address, the text is RFC 5952's
+ * (checked against a deliberately simple reference formatter), and every non-canonical spelling
+ * of the same address parses to it.
+ */
+class IpLiteralPropertyTest {
+
+    private static final int CASES = 20_000;
+
+    /** RFC 5952 the slow way: try every run of zero groups, keep the first longest of two or more. */
+    private static String referenceFormat(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 0;
+        for (int start = 0; start < 8; start++) {
+            int length = 0;
+            while (start + length < 8 && groups[start + length] == 0) {
+                length++;
+            }
+            if (length >= 2 && length > bestLength) {
+                bestStart = start;
+                bestLength = length;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int g = 0; g < 8; g++) {
+            if (g == bestStart) {
+                out.append("::");
+                g += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && !out.toString().endsWith(":")) {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[g]));
+        }
+        return out.toString();
+    }
+
+    private static int[] randomGroups(Random random) {
+        int[] groups = new int[8];
+        for (int g = 0; g < 8; g++) {
+            // Many zeros, so that runs of every length and position occur.
+            groups[g] = random.nextInt(3) == 0 ? random.nextInt(0x10000) : 0;
+        }
+        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff) {
+            groups[5] = 0xfffe;
+        }
+        return groups;
+    }
+
+    @Test
+    void whenIpv6IsFormatted_thenItIsRfc5952AndParsesBack() {
+        Random random = new Random(5952);
+        for (int n = 0; n < CASES; n++) {
+            int[] groups = randomGroups(random);
+            long high = 0;
+            long low = 0;
+            for (int g = 0; g < 4; g++) {
+                high = (high << 16) | groups[g];
+                low = (low << 16) | groups[g + 4];
+            }
+            ClientAddress address = ClientAddress.ofIpv6(high, low);
+            String text = address.toString();
+
+            assertEquals(referenceFormat(groups), text);
+            assertEquals(address, ClientAddress.parse(text));
+            assertEquals(address, ClientAddress.parse(fullForm(groups, random)), "full form of " + text);
+        }
+    }
+
+    /** Every group written out, in random case and with random leading zeros. */
+    private static String fullForm(int[] groups, Random random) {
+        StringBuilder out = new StringBuilder();
+        for (int g = 0; g < 8; g++) {
+            String hex = Integer.toHexString(groups[g]);
+            hex = "0".repeat(random.nextInt(5 - hex.length())) + hex;
+            out.append(g == 0 ? "" : ":").append(random.nextBoolean() ? hex.toUpperCase() : hex);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void whenIpv4IsFormatted_thenItParsesBackAndNonStrictSpellingsAreRejected() {
+        Random random = new Random(791);
+        for (int n = 0; n < CASES; n++) {
+            int bits = random.nextInt();
+            ClientAddress address = ClientAddress.ofIpv4(bits);
+            String text = address.toString();
+            int first = bits >>> 24;
+
+            assertEquals(address, ClientAddress.parse(text));
+            assertEquals(address, ClientAddress.parse("::ffff:" + text));
+            assertEquals(address, ClientAddress.parse("::FFFF:" + Integer.toHexString(bits >>> 16) + ":"
+                    + Integer.toHexString(bits & 0xffff)));
+            // inet_aton's other spellings of the same address: octal, hex, shorthand, a bare integer.
+            assertNull(IpLiteral.parse("0" + text, 0, text.length() + 1, false));
+            assertNull(IpLiteral.parse("0x" + text, 0, text.length() + 2, false));
+            String shorthand = first + "." + (bits & 0xffffff);
+            assertNull(IpLiteral.parse(shorthand, 0, shorthand.length(), false));
+            String integer = Long.toString(bits & 0xffffffffL);
+            assertNull(IpLiteral.parse(integer, 0, integer.length(), false));
+        }
+    }
+}
