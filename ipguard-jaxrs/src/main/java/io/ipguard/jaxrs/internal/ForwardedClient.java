@@ -86,9 +86,6 @@ final class ForwardedClient {
     }
 
     private static ClientAddress element(ListHeader header, int fromRight, boolean quoted) {
-        if (header.isBroken(fromRight)) {
-            return null;
-        }
         int from = header.start(fromRight);
         int to = header.end(fromRight);
         return quoted ? ForwardedElement.forNode(header.value(), from, to)

@@ -7,21 +7,20 @@ import java.util.List;
  * keeping only the rightmost {@code capacity} non-empty ones: the walk never needs more, so a
  * header of thousands of elements costs one pass and constant memory. Spaces and tabs around an
  * element are dropped and empty elements ignored. With {@code quoted}, commas inside quoted
- * strings do not separate (RFC 7239); an element whose quote is never closed is marked broken.
+ * strings do not separate (RFC 7239); a quote that is never closed runs to the end of the header,
+ * where the element parser rejects it.
  */
 final class ListHeader {
 
     private final String value;
     private final int[] starts;
     private final int[] ends;
-    private final boolean[] broken;
     private int count;
 
     private ListHeader(String value, int capacity) {
         this.value = value;
         this.starts = new int[capacity];
         this.ends = new int[capacity];
-        this.broken = new boolean[capacity];
     }
 
     /** Scans the field lines of one header, in order, as if joined by commas. */
@@ -41,15 +40,15 @@ final class ListHeader {
             } else if (c == '"' && quoted) {
                 inQuotes = true;
             } else if (c == ',') {
-                header.add(start, i, false);
+                header.add(start, i);
                 start = i + 1;
             }
         }
-        header.add(start, value.length(), inQuotes);
+        header.add(start, value.length());
         return header;
     }
 
-    private void add(int from, int to, boolean unterminated) {
+    private void add(int from, int to) {
         while (from < to && isBlank(value.charAt(from))) {
             from++;
         }
@@ -61,8 +60,7 @@ final class ListHeader {
         }
         int slot = count % starts.length;
         starts[slot] = from;
-        ends[slot] = Math.min(to, value.length());
-        broken[slot] = unterminated;
+        ends[slot] = to;
         count++;
     }
 
@@ -96,10 +94,5 @@ final class ListHeader {
 
     int end(int fromRight) {
         return ends[slot(fromRight)];
-    }
-
-    /** Whether that element holds a quoted string that is never closed. */
-    boolean isBroken(int fromRight) {
-        return broken[slot(fromRight)];
     }
 }

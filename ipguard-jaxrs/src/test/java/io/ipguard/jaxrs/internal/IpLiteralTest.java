@@ -60,15 +60,36 @@ class IpLiteralTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"fe80::1%eth0, fe80::1", "fe80::1%1, fe80::1", "::ffff:1.2.3.4%en0, 1.2.3.4"})
+    @CsvSource({"fe80::1%eth0, fe80::1", "fe80::1%1, fe80::1", "::ffff:1.2.3.4%en0, 1.2.3.4",
+        "fe80::1%A-Z.a_z~09, fe80::1", "fe80::1%Z, fe80::1", "fe80::1%z, fe80::1", "fe80::1%0, fe80::1", "fe80::1%9, fe80::1"})
     void whenZoneIsAllowed_thenItIsDropped(String text, String address) {
         assertEquals(address, parse(text, true).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fe80::1%eth0", "fe80::1%", "fe80::1%a b", "fe80::1%%"})
-    void whenZoneIsNotAllowedOrMalformed_thenItIsRejected(String text) {
+    @ValueSource(strings = {"fe80::1%eth0"})
+    void whenZoneIsNotAllowed_thenItIsRejected(String text) {
         assertNull(parse(text, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fe80::1%", "fe80::1%a b", "fe80::1%%", "fe80::1%a/b", "fe80::1%a:b", "fe80::1%@", "fe80::1%[",
+        "fe80::1%`", "fe80::1%{", "fe80::1%\u00e9", "fe80::1%a,b"})
+    void whenZoneIsMalformed_thenItIsRejectedEvenWhereZonesAreAllowed(String text) {
+        assertNull(parse(text, true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenAddressesAreEqual_thenTheirHashesAreToo() {
+        ClientAddress mapped = ClientAddress.parse("::ffff:10.1.2.3");
+        ClientAddress plain = ClientAddress.parse("10.1.2.3");
+
+        org.junit.jupiter.api.Assertions.assertEquals(plain, mapped);
+        org.junit.jupiter.api.Assertions.assertEquals(plain.hashCode(), mapped.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(plain, ClientAddress.parse("::10.1.2.3"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(plain.hashCode(), ClientAddress.parse("::a01:203").hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(ClientAddress.unknown(), ClientAddress.parse("0.0.0.0"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(plain, "10.1.2.3");
     }
 
     @ParameterizedTest
