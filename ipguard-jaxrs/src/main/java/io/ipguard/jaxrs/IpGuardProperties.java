@@ -106,6 +106,17 @@ public final class IpGuardProperties {
      */
     public static final String URL_MAX_BYTES = "ipguard.url-max-bytes";
 
+    /**
+     * How long, in milliseconds, the guard waits for an application's own
+     * {@link WhitelistProvider} (bound through HK2) before refusing the request; {@code 0} waits
+     * without limit. Lookups run on at most 16 threads of their own; when all are busy, requests
+     * are refused at once. The built-in provider never blocks and is not affected. Read at
+     * start-up. Default: {@code 1000}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String PROVIDER_TIMEOUT_MILLIS = "ipguard.provider-timeout-millis";
+
     /** The group that {@code @Whitelisted} without a {@code group} selects: <code>{@value}</code>. */
     public static final String DEFAULT_GROUP = "default";
 

@@ -9,6 +9,7 @@ import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What every guarded method shares: the resolver, the lists, the refusal behaviour and the listeners. Thread-safe. */
 final class Guard {
@@ -60,7 +61,14 @@ final class Guard {
             ClientAddress refusedClient = client;
             Decision.Reason refusedReason = reason;
             String refusedError = error;
-            refusals.log(() -> refusalLine(request, config, group, resource, refusedClient, refusedReason, refusedError));
+            Supplier<String> line = () -> refusalLine(request, config, group, resource, refusedClient, refusedReason,
+                    refusedError);
+            if (error == null) {
+                refusals.log(line);
+            } else {
+                // A broken part fails every request alike: say so once a second, not once a request.
+                refusals.logFault(error, line);
+            }
             if (!config.reportOnly()) {
                 request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
             }

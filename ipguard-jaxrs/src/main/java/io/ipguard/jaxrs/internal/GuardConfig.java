@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, UrlSettings urls,
-                          List<String> warnings) {
+                          int providerTimeoutMillis, List<String> warnings) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -51,6 +51,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         List<String> problems = new ArrayList<>();
         int denyStatus = 403;
         boolean reportOnly = false;
+        int providerTimeoutMillis = 1000;
         Map<String, IpSet> groups = new LinkedHashMap<>();
         Map<String, String> groupEntries = new LinkedHashMap<>();
         Setting proxies = null;
@@ -81,6 +82,12 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 } else {
                     problems.add(s.where() + ": must be true or false, not \"" + value + "\"");
                 }
+            } else if (key.equals(IpGuardProperties.PROVIDER_TIMEOUT_MILLIS)) {
+                if (value.matches("0|[1-9][0-9]{0,4}") && Integer.parseInt(value) <= 60_000) {
+                    providerTimeoutMillis = Integer.parseInt(value);
+                } else {
+                    problems.add(s.where() + ": must be a number from 0 to 60000, not \"" + value + "\"");
+                }
             } else if (key.equals(IpGuardProperties.TRUSTED_PROXIES)) {
                 proxies = s;
             } else if (key.equals(IpGuardProperties.CLIENT_IP_HEADER)) {
@@ -110,7 +117,8 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, urlSettings, warnings);
+        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, urlSettings,
+                providerTimeoutMillis, warnings);
     }
 
     /** Returns this configuration with the URL groups' current sets and entries added. */
@@ -119,7 +127,8 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         allGroups.putAll(sets);
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
         allEntries.putAll(entries);
-        return new GuardConfig(denyStatus, reportOnly, allGroups, allEntries, forwarding, urls, warnings);
+        return new GuardConfig(denyStatus, reportOnly, allGroups, allEntries, forwarding, urls, providerTimeoutMillis,
+                warnings);
     }
 
     private static Forwarding forwarding(Setting proxies, Setting header, Setting hops,

@@ -41,7 +41,11 @@ public final class WhitelistBinding implements DynamicFeature {
         this.provider = provider;
         List<DecisionListener> all = new ArrayList<>();
         listeners.forEach(all::add);
-        this.guard = new Guard(resolver, provider, live, new RefusalLog(LOG, System::nanoTime), peers, all);
+        int timeout = live.current().providerTimeoutMillis();
+        // The built-in provider never blocks; an application's may, so its lookups get a deadline.
+        WhitelistProvider bounded = provider instanceof LiveWhitelistProvider || timeout == 0
+                ? provider : new TimeBoundProvider(provider, timeout);
+        this.guard = new Guard(resolver, bounded, live, new RefusalLog(LOG, System::nanoTime), peers, all);
         this.applicationGuard = application == null ? null : applicationClass(application).getAnnotation(Whitelisted.class);
     }
 

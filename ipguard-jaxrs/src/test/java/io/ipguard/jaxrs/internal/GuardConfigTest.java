@@ -33,6 +33,8 @@ class GuardConfigTest {
         "ipguard.group.       | 1.2.3.4 | ipguard.group.: invalid group name \"\"; use letters, digits, '.', '_' and '-'",
         "ipguard.group.a b    | 1.2.3.4 | ipguard.group.a b: invalid group name \"a b\"; use letters, digits, '.', '_' and '-'",
         "ipguard.trusted-proxy | 10.0.0.1 | ipguard.trusted-proxy: unknown key",
+        "ipguard.provider-timeout-millis | 60001 | ipguard.provider-timeout-millis: must be a number from 0 to 60000, not \"60001\"",
+        "ipguard.provider-timeout-millis | -1 | ipguard.provider-timeout-millis: must be a number from 0 to 60000, not \"-1\"",
         "ipguard.trusted-hops | 0     | ipguard.trusted-hops: must be a number from 1 to 20, not \"0\"",
         "ipguard.trusted-hops | 21    | ipguard.trusted-hops: must be a number from 1 to 20, not \"21\"",
         "ipguard.trusted-hops | 01    | ipguard.trusted-hops: must be a number from 1 to 20, not \"01\"",

@@ -42,6 +42,25 @@ class RefusalLogTest {
     }
 
     @Test
+    void whenTheSameFaultRepeats_thenItIsLoggedOnceASecondWithTheCount() {
+        RecordingLogger logger = new RecordingLogger();
+        AtomicLong now = new AtomicLong(0);
+        RefusalLog log = new RefusalLog(logger, now::get);
+
+        for (int i = 0; i < 50; i++) {
+            log.logFault("provider down", () -> "refused: provider down");
+            log.logFault("resolver broke", () -> "refused: resolver broke");
+        }
+        now.addAndGet(999_999_999L);
+        log.logFault("provider down", () -> "refused: provider down");
+        now.addAndGet(1L);
+        log.logFault("provider down", () -> "refused: provider down");
+
+        assertEquals(java.util.List.of("WARNING refused: provider down", "WARNING refused: resolver broke",
+                "WARNING refused: provider down (repeated 50 times since it was last logged)"), logger.lines);
+    }
+
+    @Test
     void whenRefusalsFlood_thenAtMostTenLinesASecondAreWrittenAndTheRestCounted() {
         RecordingLogger logger = new RecordingLogger();
         AtomicLong now = new AtomicLong(0);
