@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ipguard.jaxrs.ClientAddress;
 import java.util.Random;
@@ -110,5 +111,88 @@ class IpLiteralPropertyTest {
             String integer = Long.toString(bits & 0xffffffffL);
             assertNull(IpLiteral.parse(integer, 0, integer.length(), false));
         }
+    }
+
+    /** A deliberately simple strict validator, by splitting strings rather than scanning characters. */
+    static boolean referenceAccepts(String text) {
+        if (!text.contains(":")) {
+            return referenceIpv4(text);
+        }
+        int gap = text.indexOf("::");
+        if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        if (gap < 0) {
+            return groups(text, true) == 8;
+        }
+        String left = text.substring(0, gap);
+        String right = text.substring(gap + 2);
+        int l = left.isEmpty() ? 0 : groups(left, false);
+        int r = right.isEmpty() ? 0 : groups(right, true);
+        return l >= 0 && r >= 0 && l + r <= 7;
+    }
+
+    /** The number of 16-bit groups in a colon-separated run (an IPv4 tail counts two), or -1. */
+    private static int groups(String run, boolean ipv4TailAllowed) {
+        String[] parts = run.split(":", -1);
+        int count = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i == parts.length - 1 && ipv4TailAllowed && part.contains(".")) {
+                if (!referenceIpv4(part)) {
+                    return -1;
+                }
+                count += 2;
+            } else if (part.matches("[0-9a-fA-F]{1,4}")) {
+                count++;
+            } else {
+                return -1;
+            }
+        }
+        return count;
+    }
+
+    private static boolean referenceIpv4(String text) {
+        if (!text.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
+            return false;
+        }
+        for (String octet : text.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void whenValidTextIsMutated_thenTheParserAcceptsExactlyWhatTheReferenceAccepts() {
+        Random random = new Random(4291);
+        String alphabet = "0123456789abcdefABCDEFgx:.%[]- /\u0661\uff10";
+        int accepted = 0;
+        for (int n = 0; n < CASES; n++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean()
+                    ? ClientAddress.ofIpv4(random.nextInt()).toString()
+                    : fullForm(randomGroups(random), random));
+            if (random.nextInt(3) == 0) {
+                String canonical = ClientAddress.parse(text.toString()).toString();
+                text.setLength(0);
+                text.append(canonical);
+            }
+            for (int edits = random.nextInt(3); edits > 0 && text.length() > 0; edits--) {
+                int at = random.nextInt(text.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, c);
+                    case 1 -> text.deleteCharAt(at);
+                    default -> text.setCharAt(at, c);
+                }
+            }
+            String candidate = text.toString();
+            boolean expected = referenceAccepts(candidate);
+            accepted += expected ? 1 : 0;
+
+            assertEquals(expected, IpLiteral.parse(candidate, 0, candidate.length(), false) != null, candidate);
+        }
+        assertTrue(accepted > CASES / 4 && accepted < CASES, "accepted " + accepted + " of " + CASES);
     }
 }
