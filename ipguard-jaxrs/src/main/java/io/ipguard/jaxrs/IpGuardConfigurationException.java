@@ -11,8 +11,10 @@ import java.util.List;
  */
 public final class IpGuardConfigurationException extends RuntimeException {
 
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** The problems, in the order they were found. */
     private final List<String> problems;
 
     /**
