@@ -31,19 +31,30 @@ public final class RawHttp {
     /** Sends {@code GET path} from {@code source} to {@code server:port}, with extra header lines. */
     public static Response get(String source, String server, int port, String path, String... headerLines)
             throws IOException {
+        return request("GET", source, server, port, path, null, headerLines);
+    }
+
+    /** Sends a request with an optional UTF-8 body from {@code source} to {@code server:port}. */
+    public static Response request(String method, String source, String server, int port, String path, String body,
+                                   String... headerLines) throws IOException {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(20_000);
             socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
             socket.connect(new InetSocketAddress(InetAddress.getByName(server), port), 20_000);
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n")
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
                     .append("Host: ").append(server.contains(":") ? "[" + server + "]" : server).append("\r\n")
                     .append("Connection: close\r\n");
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
             }
+            if (body != null) {
+                request.append("Content-Length: ").append(content.length).append("\r\n");
+            }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             return parse(readAll(socket.getInputStream()));
         }
