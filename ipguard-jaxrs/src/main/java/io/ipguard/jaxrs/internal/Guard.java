@@ -34,8 +34,8 @@ final class Guard {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Lets the request through, or aborts it; never throws. */
-    void check(ContainerRequestContext request, String group, String resource) {
+    /** Lets the request through (true), or aborts it (false; report-only mode lets it through); never throws. */
+    boolean check(ContainerRequestContext request, String group, String resource) {
         ClientAddress client = ClientAddress.unknown();
         Decision.Reason reason;
         String error = null;
@@ -77,6 +77,17 @@ final class Guard {
             Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
                     : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
             notify(new Decision(outcome, reason, group, resource, client));
+        }
+        return allowed || config.reportOnly();
+    }
+
+    /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
+    void refuse(ContainerRequestContext request, String resource, String error) {
+        GuardConfig config = live.current();
+        refusals.logFault(error, () -> (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": "
+                + error + " [" + evidence(request, config.forwarding().header()) + "]");
+        if (!config.reportOnly()) {
+            request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
         }
     }
 

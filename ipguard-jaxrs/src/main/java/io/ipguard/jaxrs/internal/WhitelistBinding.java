@@ -29,6 +29,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class WhitelistBinding implements DynamicFeature {
 
     private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final String OPTIONS_PROCESSOR = "org.glassfish.jersey.server.wadl.processor.OptionsMethodProcessor$";
 
     private final Guard guard;
     private final WhitelistProvider provider;
@@ -62,6 +63,11 @@ public final class WhitelistBinding implements DynamicFeature {
         if (method == null || type == null) {
             return;
         }
+        if (type.getName().startsWith(OPTIONS_PROCESSOR)) {
+            // Jersey's automatic OPTIONS answers list a resource's methods: guard it like them.
+            context.register(new OptionsGuardFilter(guard, this::groupOf), IpGuardFeature.PRIORITY);
+            return;
+        }
         String resource = ResourceDescription.of(type, method);
         String group = effectiveGroup(method, type, resource);
         if (group == null) {
@@ -81,6 +87,12 @@ public final class WhitelistBinding implements DynamicFeature {
         }
         context.register(new GuardFilter(guard, group, resource), IpGuardFeature.PRIORITY);
         LOG.log(System.Logger.Level.INFO, "ipguard: " + resource + " is guarded by group \"" + group + "\"");
+    }
+
+    /** The group guarding a resource method, or null when it is open or exempt. */
+    private String groupOf(Class<?> type, Method method) {
+        String group = effectiveGroup(method, type, ResourceDescription.of(type, method));
+        return group == null || group.isEmpty() ? null : group;
     }
 
     /** Returns the group, "" when exempted by {@code @AnyClient}, or null when unguarded. */

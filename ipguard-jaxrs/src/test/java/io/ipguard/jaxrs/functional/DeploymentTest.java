@@ -69,6 +69,31 @@ class DeploymentTest {
     }
 
     @Test
+    void whenClientAsksForOptions_thenTheGuardOfTheResourcesMethodsApplies() throws Exception {
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class, Resources.Reports.class, Resources.Open.class)
+                .register(IpGuardFeature.class)
+                .property("ipguard.group.admin", "127.0.0.2")
+                .property("ipguard.group.default", "127.0.0.2, 127.0.0.3")
+                .property("ipguard.deny-status", "404");
+        try (TestServer server = TestServer.start(app)) {
+            RawHttp.Response refused = RawHttp.request("OPTIONS", "127.0.0.5", "127.0.0.1", server.port(), "/admin", null);
+            RawHttp.Response allowed = RawHttp.request("OPTIONS", "127.0.0.2", "127.0.0.1", server.port(), "/admin", null);
+
+            // In 404 mode the method list must not reveal that /admin exists.
+            assertEquals(404, refused.status());
+            assertEquals(null, refused.header("allow"));
+            assertEquals(200, allowed.status());
+            assertEquals("HEAD,GET,OPTIONS", allowed.header("allow"));
+            assertEquals(404, RawHttp.request("OPTIONS", "127.0.0.3", "127.0.0.1", server.port(), "/admin", null).status());
+            assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.3", "127.0.0.1", server.port(), "/reports", null).status());
+            // /reports/health is exempt: its OPTIONS is open like the method.
+            assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.5", "127.0.0.1", server.port(), "/reports/health", null)
+                    .status());
+            assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.5", "127.0.0.1", server.port(), "/open", null).status());
+        }
+    }
+
+    @Test
     void whenReportOnly_thenRefusalsAreLetThrough() throws Exception {
         ResourceConfig app = new ResourceConfig(Resources.Admin.class)
                 .register(IpGuardFeature.class)
