@@ -69,9 +69,7 @@ final class Guard {
                 // A broken part fails every request alike: say so once a second, not once a request.
                 refusals.logFault(error, line);
             }
-            if (!config.reportOnly()) {
-                request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
-            }
+            abortUnlessReportOnly(request, config);
         }
         if (!listeners.isEmpty()) {
             Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
@@ -84,11 +82,19 @@ final class Guard {
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
         GuardConfig config = live.current();
-        refusals.logFault(error, () -> (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": "
-                + error + " [" + evidence(request, config.forwarding().header()) + "]");
+        refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
+                + "]");
+        abortUnlessReportOnly(request, config);
+    }
+
+    private static void abortUnlessReportOnly(ContainerRequestContext request, GuardConfig config) {
         if (!config.reportOnly()) {
             request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
         }
+    }
+
+    private static String prefix(GuardConfig config, String resource) {
+        return (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
     }
 
     private Decision.Reason decide(ClientAddress client, String group) {
@@ -119,7 +125,7 @@ final class Guard {
      */
     private String refusalLine(ContainerRequestContext request, GuardConfig config, String group, String resource,
                                ClientAddress client, Decision.Reason reason, String error) {
-        String prefix = (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
+        String prefix = prefix(config, resource);
         String evidence = " [" + evidence(request, config.forwarding().header()) + "]";
         if (error == null && resolver instanceof DefaultClientIpResolver) {
             try {

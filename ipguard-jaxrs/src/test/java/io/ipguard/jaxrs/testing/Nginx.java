@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real nginx in the foreground, with every path under a private directory. In CI a missing
@@ -29,18 +28,7 @@ public final class Nginx implements AutoCloseable {
 
     /** Returns the nginx executable, or ends the test: failing in CI, skipping elsewhere. */
     public static Path executable() {
-        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        String why = "nginx is not installed (apt-get install -y nginx): the real-proxy tests cannot run";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why);
-        }
-        System.err.println("SKIPPED: " + why);
-        Assumptions.abort(why);
-        return null;
+        return RequiredTool.find("nginx", List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"));
     }
 
     /** Returns a loopback port that was free a moment ago. */
