@@ -1,11 +1,14 @@
 package io.ipguard.jaxrs;
 
+import io.ipguard.jaxrs.internal.BackstopFilter;
 import io.ipguard.jaxrs.internal.ConfigLoader;
 import io.ipguard.jaxrs.internal.ConfigWatch;
 import io.ipguard.jaxrs.internal.DefaultInspector;
-import io.ipguard.jaxrs.internal.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.GuardConfig;
+import io.ipguard.jaxrs.internal.GuardPlan;
 import io.ipguard.jaxrs.internal.IpGuardBinder;
+import io.ipguard.jaxrs.internal.LiveWhitelistProvider;
+import io.ipguard.jaxrs.internal.ModelReview;
 import io.ipguard.jaxrs.internal.PropertiesFile;
 import io.ipguard.jaxrs.internal.Setting;
 import io.ipguard.jaxrs.internal.WhitelistBinding;
@@ -93,8 +96,16 @@ public final class IpGuardFeature implements Feature {
         });
         ConfigLoader loader = ConfigLoader.load(settings, configFile, overrides, Clock.systemUTC());
         loader.live().current().warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
-        context.register(new IpGuardBinder(loader));
+        if (loader.live().current().reportOnly()) {
+            // Jersey keeps only the first IpGuardFeature registered: make report-only mode impossible to miss.
+            LOG.log(System.Logger.Level.WARNING, "ipguard: report-only mode: requests outside their group are logged "
+                    + "and let through, not refused");
+        }
+        GuardPlan plan = new GuardPlan();
+        context.register(new IpGuardBinder(loader, plan));
+        context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
+        context.register(BackstopFilter.class);
         if (loader.hasScheduledWork(watch)) {
             context.register(new ConfigWatch(loader, watch));
         }

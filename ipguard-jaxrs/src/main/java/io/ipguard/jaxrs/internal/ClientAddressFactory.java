@@ -37,9 +37,8 @@ public final class ClientAddressFactory implements Factory<ClientAddress> {
             LOG.log(System.Logger.Level.DEBUG, "client address resolution failed", e);
             resolved = null;
         }
-        ClientAddress client = resolved == null ? ClientAddress.unknown() : resolved;
-        current.setProperty(ClientAddress.PROPERTY, client);
-        return client;
+        // Not stored as the request property: that marks a request the guard has decided (see BackstopFilter).
+        return resolved == null ? ClientAddress.unknown() : resolved;
     }
 
     @Override

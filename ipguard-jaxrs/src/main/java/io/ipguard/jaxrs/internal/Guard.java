@@ -7,15 +7,25 @@ import io.ipguard.jaxrs.DecisionListener;
 import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
+import io.ipguard.jaxrs.IpGuardFeature;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Providers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.glassfish.hk2.api.IterableProvider;
 
-/** What every guarded method shares: the resolver, the lists, the refusal behaviour and the listeners. Thread-safe. */
-final class Guard {
+/**
+ * What every guarded method shares: the resolver, the lists, the refusal behaviour and the
+ * listeners. Decides whether a client is in a group, logs and reports the decision, and refuses.
+ * Thread-safe.
+ */
+public final class Guard {
 
-    private static final DenialResponse FORBIDDEN = new DenialResponse(403);
-    private static final DenialResponse NOT_FOUND = new DenialResponse(404);
+    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
 
     private final ClientIpResolver resolver;
     private final WhitelistProvider provider;
@@ -23,19 +33,57 @@ final class Guard {
     private final RefusalLog refusals;
     private final PeerLookup peers;
     private final List<DecisionListener> listeners;
+    private final RefusalAnswer answer;
+
+    @Inject
+    public Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, PeerLookup peers,
+                 IterableProvider<DecisionListener> listeners, @Context Providers providers) {
+        this(resolver, bounded(provider, live), live, new RefusalLog(LOG, System::nanoTime), peers, all(listeners),
+                providers);
+    }
 
     Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
-          List<DecisionListener> listeners) {
+          List<DecisionListener> listeners, Providers providers) {
         this.resolver = resolver;
         this.provider = provider;
         this.live = live;
         this.refusals = refusals;
         this.peers = peers;
         this.listeners = List.copyOf(listeners);
+        this.answer = new RefusalAnswer(providers);
     }
 
-    /** Lets the request through (true), or aborts it (false; report-only mode lets it through); never throws. */
+    private static WhitelistProvider bounded(WhitelistProvider provider, LiveConfig live) {
+        int timeout = live.current().providerTimeoutMillis();
+        // The built-in provider never blocks; an application's may, so its lookups get a deadline.
+        return provider instanceof LiveWhitelistProvider || timeout == 0 ? provider : new TimeBoundProvider(provider, timeout);
+    }
+
+    private static List<DecisionListener> all(IterableProvider<DecisionListener> listeners) {
+        List<DecisionListener> all = new ArrayList<>();
+        listeners.forEach(all::add);
+        return all;
+    }
+
+    /** The lists in force, as the guard sees them (an application's provider is bounded in time). */
+    WhitelistProvider provider() {
+        return provider;
+    }
+
+    /**
+     * Lets the request through (true), or refuses it (false): aborts with 403, or in 404 mode
+     * throws what a missing path throws. Report-only mode lets it through.
+     */
     boolean check(ContainerRequestContext request, String group, String resource) {
+        if (admits(request, group, resource)) {
+            return true;
+        }
+        answer.refuse(request, live.current().denyStatus());
+        return false;
+    }
+
+    /** Decides, logs and reports without acting: true if the client is in the group (or report-only mode is on). */
+    boolean admits(ContainerRequestContext request, String group, String resource) {
         ClientAddress client = ClientAddress.unknown();
         Decision.Reason reason;
         String error = null;
@@ -55,6 +103,10 @@ final class Guard {
             reason = Decision.Reason.GUARD_ERROR;
             error = "guard error: " + e;
         }
+        if (error != null) {
+            // The guard has decided this request; the backstop must not decide it again.
+            request.setProperty(ClientAddress.PROPERTY, client);
+        }
         GuardConfig config = live.current();
         boolean allowed = reason == Decision.Reason.IN_GROUP;
         if (!allowed) {
@@ -69,7 +121,6 @@ final class Guard {
                 // A broken part fails every request alike: say so once a second, not once a request.
                 refusals.logFault(error, line);
             }
-            abortUnlessReportOnly(request, config);
         }
         if (!listeners.isEmpty()) {
             Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
@@ -81,16 +132,37 @@ final class Guard {
 
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
-        GuardConfig config = live.current();
-        refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
-                + "]");
-        abortUnlessReportOnly(request, config);
+        if (!admitsUndecided(request, resource, error)) {
+            answer.refuse(request, live.current().denyStatus());
+        }
     }
 
-    private static void abortUnlessReportOnly(ContainerRequestContext request, GuardConfig config) {
-        if (!config.reportOnly()) {
-            request.abortWith((config.denyStatus() == 404 ? NOT_FOUND : FORBIDDEN).build());
+    /** Replaces an answer given before the guard could run when the client is refused; true if replaced. */
+    boolean replaceUnlessAdmitted(ContainerRequestContext request, ContainerResponseContext response, List<String> groups,
+                                  String resource) {
+        for (String group : groups) {
+            if (!admits(request, group, resource)) {
+                answer.replace(response, live.current().denyStatus());
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Replaces an answer given before the guard could run, because the guard could not decide it. */
+    void replaceUndecided(ContainerRequestContext request, ContainerResponseContext response, String resource,
+                          String error) {
+        if (!admitsUndecided(request, resource, error)) {
+            answer.replace(response, live.current().denyStatus());
+        }
+    }
+
+    private boolean admitsUndecided(ContainerRequestContext request, String resource, String error) {
+        GuardConfig config = live.current();
+        request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
+        refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
+                + "]");
+        return config.reportOnly();
     }
 
     private static String prefix(GuardConfig config, String resource) {

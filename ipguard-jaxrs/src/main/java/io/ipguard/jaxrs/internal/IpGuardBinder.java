@@ -16,15 +16,19 @@ public final class IpGuardBinder extends AbstractBinder {
     static final int DEFAULT_RANK = -100;
 
     private final ConfigLoader loader;
+    private final GuardPlan plan;
 
-    public IpGuardBinder(ConfigLoader loader) {
+    public IpGuardBinder(ConfigLoader loader, GuardPlan plan) {
         this.loader = loader;
+        this.plan = plan;
     }
 
     @Override
     protected void configure() {
         bind(loader.live()).to(LiveConfig.class);
         bind(loader).to(ConfigLoader.class);
+        bind(plan).to(GuardPlan.class);
+        bind(Guard.class).to(Guard.class).in(Singleton.class);
         bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);

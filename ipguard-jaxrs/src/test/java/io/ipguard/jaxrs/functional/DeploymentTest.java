@@ -54,16 +54,17 @@ class DeploymentTest {
     }
 
     @Test
-    void whenDenyStatusIs404_thenRefusalLooksLikeMissingResource() throws Exception {
+    void whenDenyStatusIs404_thenRefusalIsTheAnswerToAMissingPath() throws Exception {
         ResourceConfig app = new ResourceConfig(Resources.Admin.class)
                 .register(IpGuardFeature.class)
                 .property("ipguard.group.admin", "127.0.0.2")
                 .property("ipguard.deny-status", "404");
         try (TestServer server = TestServer.start(app)) {
             RawHttp.Response refused = server.get("127.0.0.5", "/admin");
+            RawHttp.Response missing = server.get("127.0.0.5", "/nothing-here");
 
             assertEquals(404, refused.status());
-            assertEquals("{\"title\":\"Not Found\",\"status\":404}", refused.body());
+            assertEquals(missing.withoutDate().replace("/nothing-here", "/admin"), refused.withoutDate());
             assertEquals(200, server.get("127.0.0.2", "/admin").status());
         }
     }
@@ -157,7 +158,7 @@ class DeploymentTest {
 
         IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
 
-        assertEquals("invalid ipguard configuration: GET /both (BothAnnotations.get) method: "
+        assertEquals("invalid ipguard configuration: GET /both (BothAnnotations.get): method BothAnnotations.get: "
                 + "has both @Whitelisted and @AnyClient", e.getMessage());
     }
 

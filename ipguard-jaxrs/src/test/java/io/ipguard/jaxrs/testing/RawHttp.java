@@ -18,10 +18,15 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    /** A response: status, headers (lower-case names) and body. */
-    public record Response(int status, Map<String, String> headers, String body) {
+    /** A response: status, headers (lower-case names), body, and the whole response as received. */
+    public record Response(int status, Map<String, String> headers, String body, String raw) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The response as received, without its {@code Date} header, which changes every second. */
+        public String withoutDate() {
+            return raw.replaceAll("(?im)^Date: [^\r\n]*\r\n", "");
         }
     }
 
@@ -83,7 +88,7 @@ public final class RawHttp {
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
         }
-        return new Response(status, headers, body);
+        return new Response(status, headers, body, text);
     }
 
     private static String dechunk(String body) {

@@ -5,11 +5,11 @@ import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A real Grizzly server on an ephemeral port, bound to the wildcard address so that clients
- * from any 127.0.0.x and from ::1 reach it.
+ * from any 127.0.0.x and from ::1 reach it. JAXB is on the test class path, so Jersey's WADL is on,
+ * as in many real applications.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -30,7 +30,6 @@ public final class TestServer implements AutoCloseable {
      * rejected by the container.
      */
     public static TestServer start(ResourceConfig application, boolean largeHeaders) throws IOException {
-        application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:0/"), application, false);
         if (largeHeaders) {
             server.getListeners().forEach(listener -> {

@@ -1,0 +1,155 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.AnyClient;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.Whitelisted;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads {@link Whitelisted} and {@link AnyClient} the way JAX-RS reads annotations: on the method,
+ * else on the method it overrides or implements (superclasses, nearest first, before interfaces);
+ * then on the class, else its superclasses, else the interfaces it implements. Interfaces that
+ * disagree, with no more specific one deciding, make the method undecidable: an error, never a
+ * guess. Results are cached per class; the cache holds only what the classes' annotations say.
+ */
+final class GuardAnnotations {
+
+    private static final ClassValue<Map<Object, Object>> CACHE = new ClassValue<>() {
+        @Override
+        protected Map<Object, Object> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private static final Object CLASS_KEY = new Object();
+
+    private GuardAnnotations() {
+    }
+
+    /**
+     * What guards {@code method} when Jersey runs it on an instance of {@code type}: the method's
+     * own answer, else the class's; {@link Guarding#INHERIT} when neither says anything.
+     *
+     * @throws IpGuardConfigurationException if the annotations contradict each other
+     */
+    static Guarding of(Class<?> type, Method method) {
+        Guarding onMethod = cached(type, method);
+        return onMethod.decided() ? onMethod : cached(type, CLASS_KEY);
+    }
+
+    /** What the class, its superclasses and its interfaces say. */
+    static Guarding ofClass(Class<?> type) {
+        return cached(type, CLASS_KEY);
+    }
+
+    private static Guarding cached(Class<?> type, Object key) {
+        Object result = CACHE.get(type).computeIfAbsent(key, k -> {
+            try {
+                return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k);
+            } catch (IpGuardConfigurationException e) {
+                return e;
+            }
+        });
+        if (result instanceof IpGuardConfigurationException e) {
+            throw new IpGuardConfigurationException(e.problems());
+        }
+        return (Guarding) result;
+    }
+
+    private static Guarding methodLevel(Class<?> type, Method handling) {
+        Method method = Overrides.unbridged(handling);
+        Guarding own = declared(method, "method " + name(method));
+        if (own.decided()) {
+            return own;
+        }
+        Overrides overrides = new Overrides(type);
+        // Superclasses take precedence over interfaces, the nearest first.
+        for (Class<?> superclass : overrides.superclasses()) {
+            Method overridden = overrides.overridden(method, superclass);
+            Guarding found = overridden == null ? Guarding.INHERIT : declared(overridden, "method " + name(overridden));
+            if (found.decided()) {
+                return found;
+            }
+        }
+        List<Class<?>> owners = new ArrayList<>();
+        List<Guarding> found = new ArrayList<>();
+        for (Class<?> api : overrides.interfaces()) {
+            Method implemented = overrides.overridden(method, api);
+            Guarding guarding = implemented == null ? Guarding.INHERIT
+                    : declared(implemented, "method " + name(implemented));
+            if (guarding.decided()) {
+                owners.add(api);
+                found.add(guarding);
+            }
+        }
+        return agreed(owners, found, "method " + name(method));
+    }
+
+    private static Guarding classLevel(Class<?> type) {
+        // A class's own annotations, not the @Inherited view, so that a subclass's @AnyClient is not
+        // reported as contradicting its superclass's @Whitelisted.
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Guarding found = declared(c, "class " + c.getName());
+            if (found.decided()) {
+                return found;
+            }
+        }
+        List<Class<?>> owners = new ArrayList<>();
+        List<Guarding> found = new ArrayList<>();
+        for (Class<?> api : new Overrides(type).interfaces()) {
+            Guarding guarding = declared(api, "interface " + api.getName());
+            if (guarding.decided()) {
+                owners.add(api);
+                found.add(guarding);
+            }
+        }
+        return agreed(owners, found, "class " + type.getName());
+    }
+
+    /** The interfaces' answer: the most specific ones must agree. */
+    private static Guarding agreed(List<Class<?>> owners, List<Guarding> found, String subject) {
+        List<Guarding> specific = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            boolean overriddenByAnother = false;
+            for (Class<?> other : owners) {
+                // An interface's answer gives way to that of an interface extending it.
+                overriddenByAnother |= other != owners.get(i) && owners.get(i).isAssignableFrom(other);
+            }
+            if (!overriddenByAnother) {
+                specific.add(found.get(i));
+            }
+        }
+        if (specific.isEmpty()) {
+            return Guarding.INHERIT;
+        }
+        for (Guarding candidate : specific) {
+            if (!candidate.sameAs(specific.get(0))) {
+                List<String> candidates = new ArrayList<>();
+                specific.forEach(g -> candidates.add(g.describe() + " on " + g.where()));
+                throw new IpGuardConfigurationException(List.of(subject + ": its interfaces disagree about its guard ("
+                        + String.join("; ", candidates) + "); annotate it directly"));
+            }
+        }
+        return specific.get(0);
+    }
+
+    private static Guarding declared(AnnotatedElement element, String where) {
+        Whitelisted whitelisted = element.getDeclaredAnnotation(Whitelisted.class);
+        boolean exempt = element.getDeclaredAnnotation(AnyClient.class) != null;
+        if (whitelisted != null && exempt) {
+            throw new IpGuardConfigurationException(List.of(where + ": has both @Whitelisted and @AnyClient"));
+        }
+        if (exempt) {
+            return Guarding.exempt(where);
+        }
+        return whitelisted == null ? Guarding.INHERIT : Guarding.group(whitelisted.group(), where);
+    }
+
+    static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}

@@ -1,0 +1,194 @@
+package io.ipguard.jaxrs.internal;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
+
+/**
+ * The one place that says which group guards what. A resource method's own annotations (see
+ * {@link GuardAnnotations}) decide first; a method that says nothing takes the innermost guard on
+ * its way: the locators that led to it, innermost first (each locator's method, then its class),
+ * then the {@code Application}. Filled at deployment by {@link ModelReview}; every filter, the
+ * backstop for answers given while matching, the OPTIONS and WADL handling and the start-up report
+ * ask it. Thread-safe.
+ */
+public final class GuardPlan {
+
+    static final String WADL_RESOURCE = "org.glassfish.jersey.server.wadl.internal.WadlResource";
+
+    /** How a handler class's methods are treated. */
+    enum Role {
+        /** Application code: its annotations decide. */
+        RESOURCE,
+        /** A handler Jersey adds to a resource (OPTIONS answers, WADL of a resource) or a programmatic one: it answers for its resource. */
+        GENERATED,
+        /** Jersey's /application.wadl: describes every resource, so it needs every group. */
+        DESCRIPTION
+    }
+
+    private volatile Guarding application = Guarding.INHERIT;
+    private volatile boolean reviewed;
+    /** Every group that guards something, with the first resource it guards. */
+    private final Map<String, String> groups = new LinkedHashMap<>();
+    private volatile List<String> allGroups = List.of();
+    private volatile List<String> report = List.of();
+
+    static Role roleOf(Class<?> handler) {
+        if (handler == null || Inflector.class.isAssignableFrom(handler)) {
+            return Role.GENERATED;
+        }
+        return handler.getName().equals(WADL_RESOURCE) ? Role.DESCRIPTION : Role.RESOURCE;
+    }
+
+    /** Called once by the model review, before any filter is registered. */
+    void deployed(Guarding application, Map<String, String> groups, List<String> report) {
+        this.application = application;
+        synchronized (this.groups) {
+            this.groups.putAll(groups);
+            this.allGroups = List.copyOf(this.groups.keySet());
+        }
+        this.report = List.copyOf(report);
+        this.reviewed = true;
+    }
+
+    /** Adds a group met on a sub-resource after deployment, so that the WADL needs it too. */
+    void noteGroup(String group, String resource) {
+        synchronized (groups) {
+            if (groups.putIfAbsent(group, resource) == null) {
+                allGroups = List.copyOf(groups.keySet());
+            }
+        }
+    }
+
+    boolean reviewed() {
+        return reviewed;
+    }
+
+    Guarding application() {
+        return application;
+    }
+
+    /** Every group in use, each with the first resource it guards. */
+    Map<String, String> groups() {
+        synchronized (groups) {
+            return Map.copyOf(groups);
+        }
+    }
+
+    /** The start-up report: one line per resource method and locator. */
+    public List<String> report() {
+        return report;
+    }
+
+    /** What a method's own annotations, or its class's, say; {@link Guarding#INHERIT} when nothing. */
+    static Guarding own(Class<?> type, Method method) {
+        return GuardAnnotations.of(type, method);
+    }
+
+    static Guarding own(ResourceMethod method) {
+        return own(method.getInvocable().getHandler().getHandlerClass(), method.getInvocable().getHandlingMethod());
+    }
+
+    /**
+     * The guard on the way to a method that says nothing itself: the innermost locator that
+     * decides (locators innermost first, as Jersey lists them), else the {@code Application}'s.
+     * Allocates nothing.
+     */
+    Guarding scope(List<ResourceMethod> locators) {
+        for (int i = 0; i < locators.size(); i++) {
+            Guarding found = own(locators.get(i));
+            if (found.decided()) {
+                return found;
+            }
+        }
+        return application;
+    }
+
+    /**
+     * The groups a client must all be in to get any answer from what the request reached: the
+     * matched method, or, when matching failed part way (an unknown sub-path, a method or media
+     * type not supported, a locator or a constructor that threw), the resource it reached.
+     * Empty when nothing guards it.
+     *
+     * @throws io.ipguard.jaxrs.IpGuardConfigurationException if a method met has no decidable group
+     */
+    List<String> requirement(ExtendedUriInfo info) {
+        List<ResourceMethod> locators = info.getMatchedResourceLocators();
+        ResourceMethod matched = info.getMatchedResourceMethod();
+        if (matched != null) {
+            Class<?> handler = matched.getInvocable().getHandler().getHandlerClass();
+            Role role = roleOf(handler);
+            if (role == Role.RESOURCE) {
+                String group = effective(own(matched), locators).groupOrNull();
+                return group == null ? List.of() : List.of(group);
+            }
+            return role == Role.DESCRIPTION ? allGroups : requirement(List.of(matched.getParent()), locators);
+        }
+        List<RuntimeResource> reached = info.getMatchedRuntimeResources();
+        if (!reached.isEmpty()) {
+            return requirement(reached.get(0).getResources(), locators);
+        }
+        String group = locators.isEmpty() ? null : scope(locators).groupOrNull();
+        return group == null ? List.of() : List.of(group);
+    }
+
+    /**
+     * The groups of every method and locator of the resources, in the scope of the locators; for a
+     * resource that has none of its own (a path prefix with only sub-resources), its classes' groups.
+     */
+    List<String> requirement(List<Resource> resources, List<ResourceMethod> locators) {
+        List<String> found = new ArrayList<>();
+        for (Resource resource : resources) {
+            boolean decidedByMethods = false;
+            for (ResourceMethod method : resource.getResourceMethods()) {
+                Role role = roleOf(method.getInvocable().getHandler().getHandlerClass());
+                if (role == Role.RESOURCE) {
+                    add(found, effective(own(method), locators));
+                    decidedByMethods = true;
+                } else if (role == Role.DESCRIPTION) {
+                    allGroups.forEach(group -> addGroup(found, group));
+                    decidedByMethods = true;
+                }
+            }
+            if (resource.getResourceLocator() != null) {
+                add(found, effective(own(resource.getResourceLocator()), locators));
+                decidedByMethods = true;
+            }
+            if (decidedByMethods) {
+                continue;
+            }
+            for (Class<?> handler : resource.getHandlerClasses()) {
+                if (roleOf(handler) == Role.RESOURCE) {
+                    add(found, effective(GuardAnnotations.ofClass(handler), locators));
+                } else if (roleOf(handler) == Role.DESCRIPTION) {
+                    allGroups.forEach(group -> addGroup(found, group));
+                }
+            }
+        }
+        return found;
+    }
+
+    private Guarding effective(Guarding own, List<ResourceMethod> locators) {
+        return own.decided() ? own : scope(locators);
+    }
+
+    private static void add(List<String> found, Guarding guarding) {
+        String group = guarding.groupOrNull();
+        if (group != null) {
+            addGroup(found, group);
+        }
+    }
+
+    private static void addGroup(List<String> found, String group) {
+        if (!found.contains(group)) {
+            found.add(group);
+        }
+    }
+}
