@@ -200,7 +200,13 @@ public final class ModelReview implements ModelProcessor {
     }
 
     private static String describe(Class<?> handler, Method method) {
-        return handler == null ? "programmatic" : handler.getSimpleName() + "." + method.getName();
+        if (GuardPlan.roleOf(handler) == GuardPlan.Role.GENERATED) {
+            return "programmatic";
+        }
+        String name = handler.getSimpleName();
+        // An anonymous subclass (a registered instance) has no simple name.
+        return (name.isEmpty() ? handler.getName().substring(handler.getName().lastIndexOf('.') + 1) : name)
+                + "." + method.getName();
     }
 
     private static String join(String prefix, String path) {

@@ -3,15 +3,10 @@ package io.ipguard.jaxrs.functional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ipguard.jaxrs.IpGuardFeature;
+import io.ipguard.jaxrs.testing.JettyServer;
 import io.ipguard.jaxrs.testing.RawHttp;
 import io.ipguard.jaxrs.testing.Resources;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class JettyServletTest {
 
-    private static Server jetty;
-    private static int port;
+    private static JettyServer jetty;
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,24 +27,13 @@ class JettyServletTest {
                 .property("ipguard.group.default", "127.0.0.2, ::1, 203.0.113.0/24")
                 .property("ipguard.group.admin", "127.0.0.3")
                 .property("ipguard.trusted-proxies", "127.0.0.9")
-                .property("ipguard.client-ip-header", "X-Forwarded-For")
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("0.0.0.0");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
-        jetty.setHandler(context);
-        jetty.start();
-        port = connector.getLocalPort();
+                .property("ipguard.client-ip-header", "X-Forwarded-For");
+        jetty = JettyServer.start(app);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        jetty.stop();
+        jetty.close();
     }
 
     @ParameterizedTest(name = "GET {1} from {0} with \"{2}\" -> {3}")
@@ -69,7 +52,7 @@ class JettyServletTest {
                                                               String body) throws Exception {
         String[] headers = header.isEmpty() ? new String[0] : new String[] {header};
 
-        RawHttp.Response response = RawHttp.get(source, source.contains(":") ? "::1" : "127.0.0.1", port, path, headers);
+        RawHttp.Response response = jetty.request("GET", source, path, null, headers);
 
         assertEquals(status, response.status());
         assertEquals(body, response.body());

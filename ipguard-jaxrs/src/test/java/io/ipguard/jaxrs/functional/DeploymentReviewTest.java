@@ -1,0 +1,123 @@
+package io.ipguard.jaxrs.functional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardFeature;
+import io.ipguard.jaxrs.Whitelisted;
+import io.ipguard.jaxrs.testing.CapturedLog;
+import io.ipguard.jaxrs.testing.TestServer;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** What deployment decides, reports and refuses to start with. */
+class DeploymentReviewTest {
+
+    public interface Left {
+        @GET
+        @Whitelisted(group = "left")
+        String get();
+    }
+
+    public interface Right {
+        @Whitelisted(group = "right")
+        String get();
+    }
+
+    @Path("/torn")
+    public static class Torn implements Left, Right {
+        @Override
+        public String get() {
+            return "torn";
+        }
+    }
+
+    @Path("/typed")
+    public static class TypedLocator {
+        @Path("sub")
+        public Unconfigured sub() {
+            return new Unconfigured();
+        }
+    }
+
+    @Whitelisted(group = "nobody-configured-this")
+    public static class Unconfigured {
+        @GET
+        public String get() {
+            return "never";
+        }
+    }
+
+    @Test
+    void whenInterfacesNameDifferentGroups_thenDeploymentFailsNamingTheMethodAndTheCandidates() {
+        ResourceConfig app = new ResourceConfig(Torn.class).register(IpGuardFeature.class)
+                .property("ipguard.group.left", "127.0.0.2").property("ipguard.group.right", "127.0.0.3");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals(List.of("GET /torn (Torn.get): method Torn.get: its interfaces disagree about its guard "
+                + "(group \"left\" on method Left.get; group \"right\" on method Right.get); annotate it directly"),
+                e.problems());
+    }
+
+    @Test
+    void whenTypedLocatorLeadsToAnUnconfiguredGroup_thenDeploymentFails() {
+        ResourceConfig app = new ResourceConfig(TypedLocator.class).register(IpGuardFeature.class)
+                .property("ipguard.group.default", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals(List.of("GET /typed/sub (Unconfigured.get): @Whitelisted group \"nobody-configured-this\" is not "
+                + "configured; define ipguard.group.nobody-configured-this (groups [default])"), e.problems());
+    }
+
+    @Test
+    void whenProgrammaticMethodIsBoundByNameWithoutAGroup_thenDeploymentFails() {
+        Resource.Builder builder = Resource.builder("/programmatic");
+        builder.addMethod("GET").nameBindings(Whitelisted.class).handledBy(request -> Response.ok("x").build());
+        ResourceConfig app = new ResourceConfig().registerResources(builder.build()).register(IpGuardFeature.class)
+                .property("ipguard.group.default", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertTrue(e.getMessage().contains("GET /programmatic (programmatic): is bound to @Whitelisted by name but has "
+                + "no group"), e.getMessage());
+    }
+
+    @Test
+    void whenDeployed_thenTheReportNamesEachGuardWhereItComesFrom() throws Exception {
+        try (CapturedLog log = CapturedLog.of("io.ipguard.jaxrs");
+             TestServer server = TestServer.start(CoverageResources.application("403"))) {
+            List<String> lines = log.messages();
+
+            assertTrue(lines.contains("INFO ipguard: GET /iface-method (MethodImpl.get) is guarded by group \"admin\" "
+                    + "(from method MethodApi.get)"), lines.toString());
+            assertTrue(lines.contains("INFO ipguard: locator /locked/items/{id} (Locked.item) guards its sub-resources "
+                    + "with group \"admin\" (from class " + CoverageResources.Locked.class.getName() + ")"),
+                    lines.toString());
+            assertTrue(lines.contains("INFO ipguard: GET /locked/items/{id}/health (Sub.health) is exempt "
+                    + "(@AnyClient on method Sub.health)"), lines.toString());
+            assertTrue(lines.contains("INFO ipguard: GET /locked/other (OtherSub.get) is guarded by group \"other\" "
+                    + "(from class " + CoverageResources.OtherSub.class.getName() + ")"), lines.toString());
+        }
+    }
+
+    @Test
+    void whenReportOnlyIsOn_thenStartUpWarnsThatNothingIsRefused() throws Exception {
+        ResourceConfig app = new ResourceConfig(Torn.class).register(IpGuardFeature.builder().reportOnly(true).build())
+                .property("ipguard.group.left", "127.0.0.2");
+        try (CapturedLog log = CapturedLog.of("io.ipguard.jaxrs")) {
+            assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+            assertTrue(log.messages().contains("WARNING ipguard: report-only mode: requests outside their group are "
+                    + "logged and let through, not refused"), log.messages().toString());
+        }
+    }
+}
