@@ -15,12 +15,17 @@ import java.lang.annotation.Target;
  *
  * <p>Where it applies, most specific first:
  * <ul>
- *   <li>on a resource method, it guards that method (and overrides the class);</li>
- *   <li>on a resource class, it guards every resource method of the class;</li>
+ *   <li>on a resource method, it guards that method (and overrides the class); on a method of a
+ *       superclass or interface, it guards the methods that override or implement it;</li>
+ *   <li>on a resource class or interface, it guards every resource method of the class, of its
+ *       subclasses and of its implementations;</li>
+ *   <li>on a sub-resource locator or its class, it guards the sub-resources the locator returns,
+ *       unless they carry their own annotation;</li>
  *   <li>on the {@code Application} subclass, it guards every resource of the application.</li>
  * </ul>
  * {@link AnyClient} exempts a method or class from a guard declared further out. A group that
- * is not configured stops deployment with a message naming the resource method and the group.
+ * is not configured, or annotations that contradict each other (two interfaces naming different
+ * groups), stop deployment with a message naming the resource method.
  */
 @NameBinding
 @Documented

@@ -3,22 +3,26 @@ package io.ipguard.jaxrs.examples;
 import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
+import io.ipguard.jaxrs.IpGuardInspector;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.server.ApplicationHandler;
 
 /**
- * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME]}: prints
- * what the guard would decide and why, so an operator can answer "why am I blocked?" without a
- * debugger. Exit status: 0 allowed, 3 refused, 1 configuration error, 2 usage error.
+ * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME | --path PATH [--method M]]}:
+ * prints what the guard would decide and why, so an operator can answer "why am I blocked?" without
+ * a debugger. With {@code --path}, the example application's own resource model says which method
+ * serves the request and which group guards it (the same decision the server makes at start-up).
+ * Exit status: 0 allowed, 3 refused, 1 configuration error, 2 usage error.
  */
 final class CheckCommand {
 
     static final String USAGE = "usage: java -jar ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS "
-            + "[--header \"Name: value\"]... [--group NAME]";
+            + "[--header \"Name: value\"]... [--group NAME | --path PATH [--method METHOD]]";
 
     private CheckCommand() {
     }
@@ -26,7 +30,9 @@ final class CheckCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path config = null;
         String peer = null;
-        String group = "default";
+        String group = null;
+        String path = null;
+        String method = "GET";
         Map<String, List<String>> headers = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -39,6 +45,8 @@ final class CheckCommand {
                     case "--config" -> config = Path.of(value);
                     case "--peer" -> peer = value;
                     case "--group" -> group = value;
+                    case "--path" -> path = value;
+                    case "--method" -> method = value;
                     case "--header" -> {
                         int colon = value.indexOf(':');
                         if (colon <= 0) {
@@ -53,9 +61,14 @@ final class CheckCommand {
             if (peer == null) {
                 throw new IllegalArgumentException("--peer is required");
             }
+            if (group != null && path != null) {
+                throw new IllegalArgumentException("give --group or --path, not both");
+            }
             IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
                     : IpGuardFeature.builder().configFile(config).build();
-            Explanation explanation = feature.inspector().explain(peer, headers, group);
+            Explanation explanation = path == null
+                    ? feature.inspector().explain(peer, headers, group == null ? "default" : group)
+                    : deployed(feature).explain(peer, headers, method, path);
             out.println(explanation);
             return explanation.allowed() ? 0 : 3;
         } catch (IpGuardConfigurationException e) {
@@ -66,5 +79,11 @@ final class CheckCommand {
             err.println(USAGE);
             return 2;
         }
+    }
+
+    /** The inspector of the example application deployed without a server: it knows the resource model. */
+    private static IpGuardInspector deployed(IpGuardFeature feature) {
+        return new ApplicationHandler(new ExampleApplication(feature)).getInjectionManager()
+                .getInstance(IpGuardInspector.class);
     }
 }

@@ -52,6 +52,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void whenPathIsGiven_thenTheApplicationsModelNamesTheMethodAndItsGroup() {
+        assertEquals(3, check("--peer", "127.0.0.5", "--path", "/admin"));
+        assertEquals("refused: GET /admin (Admin.get) is guarded by group \"admin\" (from class "
+                + ExampleResources.Admin.class.getName() + "); client 127.0.0.5 (the TCP peer) is not in group "
+                + "\"admin\"\n", out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, check("--peer", "127.0.0.5", "--method", "GET", "--path", "/public"));
+        assertEquals("allowed: GET /public (Public.get) is open: no @Whitelisted on its way\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void whenPeerIsMissing_thenUsageIsPrinted() {
         assertEquals(2, check("--group", "admin"));
         assertEquals("error: --peer is required\n" + CheckCommand.USAGE + "\n", err.toString(StandardCharsets.UTF_8));

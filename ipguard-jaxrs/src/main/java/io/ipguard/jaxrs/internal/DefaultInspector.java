@@ -13,12 +13,19 @@ public final class DefaultInspector implements IpGuardInspector {
 
     private final ConfigLoader loader;
     private final WhitelistProvider provider;
+    private final GuardPlan plan;
 
-    /** An inspector over the loader's configuration and the given provider of groups. */
+    /** An inspector over the loader's configuration, the given provider of groups and the application's plan. */
     @jakarta.inject.Inject
-    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, GuardPlan plan) {
         this.loader = loader;
         this.provider = provider;
+        this.plan = plan;
+    }
+
+    /** An inspector of a configuration without an application. */
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
+        this(loader, provider, new GuardPlan());
     }
 
     @Override
@@ -35,5 +42,38 @@ public final class DefaultInspector implements IpGuardInspector {
     @Override
     public Explanation explain(String peer, Map<String, List<String>> headers, String group) {
         return Explainer.explain(loader.live().current(), provider, ClientAddress.parse(peer), headers, group);
+    }
+
+    @Override
+    public Explanation explain(String peer, Map<String, List<String>> headers, String method, String path) {
+        if (!plan.reviewed()) {
+            throw new IllegalStateException("this inspector has no application; inject IpGuardInspector in one");
+        }
+        ClientAddress client = ClientAddress.parse(peer);
+        GuardPlan.Entry entry = plan.find(method, path);
+        if (entry == null) {
+            return new Explanation(true, client, "allowed: no resource method or locator of this application matches "
+                    + method + " " + path + ", so the guard is not asked");
+        }
+        String subject = entry.httpMethod() == null
+                ? method + " " + path + " is reached through locator " + entry.description() + ", which"
+                : entry.description();
+        return switch (entry.guarding().kind()) {
+            case INHERIT -> new Explanation(true, client, "allowed: " + subject + " is open: no @Whitelisted on its way");
+            case EXEMPT -> new Explanation(true, client, "allowed: " + subject + " is exempt (@AnyClient on "
+                    + entry.guarding().where() + ")");
+            case GROUP -> {
+                Explanation decision = explain(peer, headers, entry.guarding().group());
+                String verdict = decision.allowed() ? "allowed: " : "refused: ";
+                yield new Explanation(decision.allowed(), decision.client(), verdict + subject + " is guarded by group \""
+                        + entry.guarding().group() + "\" (from " + entry.guarding().where() + "); "
+                        + decision.toString().substring(verdict.length()));
+            }
+        };
+    }
+
+    @Override
+    public List<String> guards() {
+        return plan.report();
     }
 }

@@ -33,12 +33,31 @@ public final class GuardPlan {
         DESCRIPTION
     }
 
+    /**
+     * What guards one resource method ({@code httpMethod} set) or one locator's sub-resources
+     * ({@code httpMethod} null), as decided at deployment.
+     */
+    record Entry(String httpMethod, String path, String description, Guarding guarding) {
+
+        /** The start-up report line, or null for an open method. */
+        String reportLine() {
+            String prefix = httpMethod == null ? "locator " + description : description;
+            return switch (guarding.kind()) {
+                case GROUP -> prefix + (httpMethod == null ? " guards its sub-resources with" : " is guarded by")
+                        + " group \"" + guarding.group() + "\" (from " + guarding.where() + ")";
+                case EXEMPT -> prefix + (httpMethod == null ? " exempts its sub-resources" : " is exempt")
+                        + " (@AnyClient on " + guarding.where() + ")";
+                case INHERIT -> null;
+            };
+        }
+    }
+
     private volatile Guarding application = Guarding.INHERIT;
     private volatile boolean reviewed;
     /** Every group that guards something, with the first resource it guards. */
     private final Map<String, String> groups = new LinkedHashMap<>();
     private volatile List<String> allGroups = List.of();
-    private volatile List<String> report = List.of();
+    private volatile List<Entry> entries = List.of();
 
     static Role roleOf(Class<?> handler) {
         if (handler == null || Inflector.class.isAssignableFrom(handler)) {
@@ -48,13 +67,13 @@ public final class GuardPlan {
     }
 
     /** Called once by the model review, before any filter is registered. */
-    void deployed(Guarding application, Map<String, String> groups, List<String> report) {
+    void deployed(Guarding application, Map<String, String> groups, List<Entry> entries) {
         this.application = application;
         synchronized (this.groups) {
             this.groups.putAll(groups);
             this.allGroups = List.copyOf(this.groups.keySet());
         }
-        this.report = List.copyOf(report);
+        this.entries = List.copyOf(entries);
         this.reviewed = true;
     }
 
@@ -82,9 +101,38 @@ public final class GuardPlan {
         }
     }
 
-    /** The start-up report: one line per resource method and locator. */
+    /** The start-up report: one line per guarded or exempt resource method and locator. */
     public List<String> report() {
-        return report;
+        List<String> lines = new ArrayList<>();
+        for (Entry entry : entries) {
+            String line = entry.reportLine();
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The deployed resource method that would serve {@code httpMethod path}, else the innermost
+     * locator on that path; null when the model has neither. Where several templates match, the one
+     * with the most literal characters wins, as in Jersey's matching.
+     */
+    Entry find(String httpMethod, String path) {
+        String method = httpMethod.equals("HEAD") ? "GET" : httpMethod;
+        Entry best = null;
+        int bestLiterals = -1;
+        for (Entry entry : entries) {
+            boolean candidate = entry.httpMethod() == null ? PathTemplates.matchesPrefix(entry.path(), path)
+                    : entry.httpMethod().equals(method) && PathTemplates.matches(entry.path(), path);
+            // A method beats a locator; among equals, the most literal template.
+            int literals = PathTemplates.literals(entry.path()) + (entry.httpMethod() == null ? 0 : 1_000_000);
+            if (candidate && literals > bestLiterals) {
+                best = entry;
+                bestLiterals = literals;
+            }
+        }
+        return best;
     }
 
     /** What a method's own annotations, or its class's, say; {@link Guarding#INHERIT} when nothing. */

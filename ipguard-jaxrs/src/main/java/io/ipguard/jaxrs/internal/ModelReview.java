@@ -51,7 +51,7 @@ public final class ModelReview implements ModelProcessor {
         if (!walk.problems.isEmpty()) {
             throw new IpGuardConfigurationException(walk.problems);
         }
-        plan.deployed(applicationGuard, walk.groups, walk.report);
+        plan.deployed(applicationGuard, walk.groups, walk.entries);
         return model;
     }
 
@@ -90,7 +90,7 @@ public final class ModelReview implements ModelProcessor {
     /** One pass over the model, collecting the report, the groups and the problems. */
     private static final class Walk {
 
-        final List<String> report = new ArrayList<>();
+        final List<GuardPlan.Entry> entries = new ArrayList<>();
         final Map<String, String> groups = new LinkedHashMap<>();
         final List<String> problems = new ArrayList<>();
 
@@ -128,18 +128,18 @@ public final class ModelReview implements ModelProcessor {
             if (bound && effective.kind() == Guarding.Kind.INHERIT) {
                 problems.add(description + ": Jersey binds @Whitelisted to it but no group was found; annotate it directly");
             }
-            record(description, effective, "is guarded by", "is exempt");
+            record(new GuardPlan.Entry(method.getHttpMethod(), path, description, effective));
         }
 
         private void locator(ResourceMethod locator, String path, Guarding scope, Set<Class<?>> visiting) {
             Class<?> handler = locator.getInvocable().getHandler().getHandlerClass();
             Method handling = locator.getInvocable().getHandlingMethod();
-            String description = "locator " + path + " (" + describe(handler, handling) + ")";
-            Guarding inner = decide(handler, handling, scope, description);
+            String description = path + " (" + describe(handler, handling) + ")";
+            Guarding inner = decide(handler, handling, scope, "locator " + description);
             if (inner == null) {
                 return;
             }
-            record(description, inner, "guards its sub-resources with", "exempts its sub-resources");
+            record(new GuardPlan.Entry(null, path, description, inner));
             Class<?> type = subResourceType(handling);
             if (type == null || type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type)) {
                 // Known only when a request comes: the filters decide then, with the same rule.
@@ -168,17 +168,11 @@ public final class ModelReview implements ModelProcessor {
             }
         }
 
-        private void record(String description, Guarding guarding, String guardedVerb, String exemptVerb) {
-            switch (guarding.kind()) {
-                case GROUP -> {
-                    groups.putIfAbsent(guarding.group(), description);
-                    report.add(description + " " + guardedVerb + " group \"" + guarding.group() + "\" (from "
-                            + guarding.where() + ")");
-                }
-                case EXEMPT -> report.add(description + " " + exemptVerb + " (@AnyClient on " + guarding.where() + ")");
-                case INHERIT -> {
-                    // Open, as in plain JAX-RS: not reported.
-                }
+        private void record(GuardPlan.Entry entry) {
+            entries.add(entry);
+            if (entry.guarding().kind() == Guarding.Kind.GROUP) {
+                groups.putIfAbsent(entry.guarding().group(),
+                        entry.httpMethod() == null ? "locator " + entry.description() : entry.description());
             }
         }
     }
