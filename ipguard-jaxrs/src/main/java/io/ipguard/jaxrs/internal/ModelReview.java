@@ -197,10 +197,7 @@ public final class ModelReview implements ModelProcessor {
         if (GuardPlan.roleOf(handler) == GuardPlan.Role.GENERATED) {
             return "programmatic";
         }
-        String name = handler.getSimpleName();
-        // An anonymous subclass (a registered instance) has no simple name.
-        return (name.isEmpty() ? handler.getName().substring(handler.getName().lastIndexOf('.') + 1) : name)
-                + "." + method.getName();
+        return ResourceDescription.name(handler, method);
     }
 
     private static String join(String prefix, String path) {

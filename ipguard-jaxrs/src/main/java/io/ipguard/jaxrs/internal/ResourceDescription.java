@@ -20,7 +20,14 @@ final class ResourceDescription {
             }
         }
         String path = join(path(type.getAnnotation(Path.class)), path(method.getAnnotation(Path.class)));
-        return httpMethod + " " + path + " (" + type.getSimpleName() + "." + method.getName() + ")";
+        return httpMethod + " " + path + " (" + name(type, method) + ")";
+    }
+
+    /** {@code Type.method}; an anonymous subclass (a registered instance) is named by its binary name's tail. */
+    static String name(Class<?> type, java.lang.reflect.Method method) {
+        String simple = type.getSimpleName();
+        return (simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple)
+                + "." + method.getName();
     }
 
     private static String path(Path path) {
