@@ -189,7 +189,8 @@ public final class GuardPlan {
 
     /**
      * The groups of every method and locator of the resources, in the scope of the locators; for a
-     * resource that has none of its own (a path prefix with only sub-resources), its classes' groups.
+     * resource that has none of its own (a path prefix with only sub-resources), its classes' groups;
+     * for a programmatic resource, which has no annotated class either, the scope's group.
      */
     List<String> requirement(List<Resource> resources, List<ResourceMethod> locators) {
         List<String> found = new ArrayList<>();
@@ -212,12 +213,19 @@ public final class GuardPlan {
             if (decidedByMethods) {
                 continue;
             }
+            boolean decidedByClasses = false;
             for (Class<?> handler : resource.getHandlerClasses()) {
                 if (roleOf(handler) == Role.RESOURCE) {
                     add(found, effective(GuardAnnotations.ofClass(handler), locators));
+                    decidedByClasses = true;
                 } else if (roleOf(handler) == Role.DESCRIPTION) {
                     allGroups.forEach(group -> addGroup(found, group));
+                    decidedByClasses = true;
                 }
+            }
+            if (!decidedByClasses) {
+                // A programmatic resource carries no annotations: the guard on its way decides, else the Application's.
+                add(found, scope(locators));
             }
         }
         return found;

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.Resource;
 
 /**
  * Ordinary JAX-RS code in which a guard is easy to miss: annotations on interfaces and
@@ -190,6 +191,15 @@ final class CoverageResources {
         @Path("other")
         public OtherSub other() {
             return new OtherSub();
+        }
+
+        /** A programmatic sub-resource: no annotations anywhere, so the locator's guard applies. */
+        @Path("programmatic")
+        public Resource programmatic() {
+            Resource.Builder builder = Resource.builder();
+            builder.addMethod("GET").produces(MediaType.TEXT_PLAIN_TYPE)
+                    .handledBy(request -> Response.ok("programmatic").build());
+            return builder.build();
         }
     }
 

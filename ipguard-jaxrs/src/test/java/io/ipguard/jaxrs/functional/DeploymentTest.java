@@ -12,7 +12,9 @@ import io.ipguard.jaxrs.testing.Resources;
 import io.ipguard.jaxrs.testing.TestServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /** How annotations and settings shape the guard, each on its own real server. */
@@ -50,6 +52,28 @@ class DeploymentTest {
             assertEquals(200, server.get("127.0.0.3", "/admin").status());
             // @AnyClient on a class exempts it from the application's guard.
             assertEquals(200, server.get("127.0.0.5", "/exempt").status());
+        }
+    }
+
+    @Test
+    void whenApplicationIsWhitelisted_thenProgrammaticResourcesAreGuardedToo() throws Exception {
+        GuardedApplication app = new GuardedApplication();
+        Resource.Builder builder = Resource.builder("/programmatic");
+        builder.addMethod("GET").handledBy(request -> Response.ok("programmatic").build());
+        app.registerResources(builder.build());
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.2", "/programmatic").status());
+            assertEquals(403, server.get("127.0.0.5", "/programmatic").status());
+        }
+    }
+
+    @Test
+    void whenApplicationIsOpen_thenProgrammaticResourcesStayOpen() throws Exception {
+        Resource.Builder builder = Resource.builder("/programmatic");
+        builder.addMethod("GET").handledBy(request -> Response.ok("programmatic").build());
+        ResourceConfig app = new ResourceConfig().registerResources(builder.build()).register(IpGuardFeature.class);
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.5", "/programmatic").status());
         }
     }
 

@@ -67,6 +67,7 @@ class GuardCoverageTest {
         "GET,  /locked/dynamic",
         "GET,  /locked/items/1",
         "GET,  /locked/outer/inner",
+        "GET,  /locked/programmatic",
         "GET,  /open-root/locked",
         "GET,  /params",
     })
