@@ -96,8 +96,10 @@ public final class ModelReview implements ModelProcessor {
 
         void resource(Resource resource, String prefix, Guarding scope, Set<Class<?>> visiting) {
             String path = join(prefix, resource.getPath());
+            boolean programmatic = resource.getHandlerClasses().stream()
+                    .noneMatch(handler -> GuardPlan.roleOf(handler) != GuardPlan.Role.GENERATED);
             for (ResourceMethod method : resource.getResourceMethods()) {
-                method(method, path, scope);
+                method(method, path, scope, programmatic);
             }
             for (Resource child : resource.getChildResources()) {
                 resource(child, path, scope, visiting);
@@ -108,16 +110,19 @@ public final class ModelReview implements ModelProcessor {
             }
         }
 
-        private void method(ResourceMethod method, String path, Guarding scope) {
+        private void method(ResourceMethod method, String path, Guarding scope, boolean programmatic) {
             Class<?> handler = method.getInvocable().getHandler().getHandlerClass();
             Method handling = method.getInvocable().getHandlingMethod();
             String description = method.getHttpMethod() + " " + path + " (" + describe(handler, handling) + ")";
             boolean bound = method.getNameBindings().contains(Whitelisted.class);
             if (GuardPlan.roleOf(handler) != GuardPlan.Role.RESOURCE) {
-                // Answers for its resource, whose methods decide; a programmatic method bound by name has no group of its own.
+                // A method of a programmatic resource takes the guard on its way; Jersey's answers for an
+                // annotated resource (OPTIONS, WADL) are decided by the resource's methods.
                 if (bound && scope.groupOrNull() == null) {
                     problems.add(description + ": is bound to @Whitelisted by name but has no group; "
                             + "put @Whitelisted(group = ...) on the Application or the locator that leads to it");
+                } else if (programmatic) {
+                    record(new GuardPlan.Entry(method.getHttpMethod(), path, description, scope));
                 }
                 return;
             }
