@@ -11,12 +11,11 @@ import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.ext.Providers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.glassfish.hk2.api.IterableProvider;
+import org.glassfish.jersey.spi.ExceptionMappers;
 
 /**
  * What every guarded method shares: the resolver, the lists, the refusal behaviour and the
@@ -37,20 +36,20 @@ public final class Guard {
 
     @Inject
     public Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, PeerLookup peers,
-                 IterableProvider<DecisionListener> listeners, @Context Providers providers) {
+                 IterableProvider<DecisionListener> listeners, ExceptionMappers mappers) {
         this(resolver, bounded(provider, live), live, new RefusalLog(LOG, System::nanoTime), peers, all(listeners),
-                providers);
+                mappers);
     }
 
     Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
-          List<DecisionListener> listeners, Providers providers) {
+          List<DecisionListener> listeners, ExceptionMappers mappers) {
         this.resolver = resolver;
         this.provider = provider;
         this.live = live;
         this.refusals = refusals;
         this.peers = peers;
         this.listeners = List.copyOf(listeners);
-        this.answer = new RefusalAnswer(providers);
+        this.answer = new RefusalAnswer(mappers);
     }
 
     private static WhitelistProvider bounded(WhitelistProvider provider, LiveConfig live) {

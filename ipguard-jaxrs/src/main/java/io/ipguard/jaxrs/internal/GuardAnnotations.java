@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
 
 /**
  * Reads {@link Whitelisted} and {@link AnyClient} the way JAX-RS reads annotations: on the method,
@@ -67,6 +68,7 @@ final class GuardAnnotations {
             return own;
         }
         Overrides overrides = new Overrides(type);
+        checkJerseysDefinition(method, overrides);
         // Superclasses take precedence over interfaces, the nearest first.
         for (Class<?> superclass : overrides.superclasses()) {
             Method overridden = overrides.overridden(method, superclass);
@@ -87,6 +89,23 @@ final class GuardAnnotations {
             }
         }
         return agreed(owners, found, "method " + name(method));
+    }
+
+    /**
+     * Jersey builds a resource method from the first method up the hierarchy that carries JAX-RS
+     * annotations, matching parameters loosely (a type variable matches any class). When that
+     * method is not one this method overrides in Java and speaks about guarding, Jersey would serve
+     * this method under a guard we would not see: undecidable.
+     */
+    private static void checkJerseysDefinition(Method method, Overrides overrides) {
+        Method definition = new AnnotatedMethod(method).getMethod();
+        if (definition.equals(method) || !declared(definition, "").decided()) {
+            return;
+        }
+        if (!definition.equals(overrides.overridden(method, definition.getDeclaringClass()))) {
+            throw new IpGuardConfigurationException(List.of("method " + name(method) + ": Jersey serves it with the "
+                    + "annotations of method " + name(definition) + ", which it does not override; annotate it directly"));
+        }
     }
 
     private static Guarding classLevel(Class<?> type) {
@@ -138,6 +157,15 @@ final class GuardAnnotations {
     }
 
     private static Guarding declared(AnnotatedElement element, String where) {
+        for (java.lang.annotation.Annotation annotation : element.getDeclaredAnnotations()) {
+            Class<?> type = annotation.annotationType();
+            if (type.isAnnotationPresent(Whitelisted.class) || type.isAnnotationPresent(AnyClient.class)) {
+                // JAX-RS name binding does not see through such a "stereotype", and neither do we: say so.
+                throw new IpGuardConfigurationException(List.of(where + ": @" + type.getSimpleName() + " carries "
+                        + "@Whitelisted or @AnyClient, which neither Jersey nor ipguard reads through another "
+                        + "annotation; put it on the method or class directly"));
+            }
+        }
         Whitelisted whitelisted = element.getDeclaredAnnotation(Whitelisted.class);
         boolean exempt = element.getDeclaredAnnotation(AnyClient.class) != null;
         if (whitelisted != null && exempt) {

@@ -1,11 +1,12 @@
 package io.ipguard.jaxrs.internal;
 
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.Whitelisted;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -20,18 +21,6 @@ import org.glassfish.jersey.server.model.RuntimeResource;
  * ask it. Thread-safe.
  */
 public final class GuardPlan {
-
-    static final String WADL_RESOURCE = "org.glassfish.jersey.server.wadl.internal.WadlResource";
-
-    /** How a handler class's methods are treated. */
-    enum Role {
-        /** Application code: its annotations decide. */
-        RESOURCE,
-        /** A handler Jersey adds to a resource (OPTIONS answers, WADL of a resource) or a programmatic one: it answers for its resource. */
-        GENERATED,
-        /** Jersey's /application.wadl: describes every resource, so it needs every group. */
-        DESCRIPTION
-    }
 
     /**
      * What guards one resource method ({@code httpMethod} set) or one locator's sub-resources
@@ -58,13 +47,6 @@ public final class GuardPlan {
     private final Map<String, String> groups = new LinkedHashMap<>();
     private volatile List<String> allGroups = List.of();
     private volatile List<Entry> entries = List.of();
-
-    static Role roleOf(Class<?> handler) {
-        if (handler == null || Inflector.class.isAssignableFrom(handler)) {
-            return Role.GENERATED;
-        }
-        return handler.getName().equals(WADL_RESOURCE) ? Role.DESCRIPTION : Role.RESOURCE;
-    }
 
     /** Called once by the model review, before any filter is registered. */
     void deployed(Guarding application, Map<String, String> groups, List<Entry> entries) {
@@ -140,6 +122,10 @@ public final class GuardPlan {
         return GuardAnnotations.of(type, method);
     }
 
+    static HandlerRole roleOf(ResourceMethod method) {
+        return HandlerRole.of(method.getInvocable().getHandler().getHandlerClass(), method.getInvocable().getHandlingMethod());
+    }
+
     static Guarding own(ResourceMethod method) {
         return own(method.getInvocable().getHandler().getHandlerClass(), method.getInvocable().getHandlingMethod());
     }
@@ -171,13 +157,21 @@ public final class GuardPlan {
         List<ResourceMethod> locators = info.getMatchedResourceLocators();
         ResourceMethod matched = info.getMatchedResourceMethod();
         if (matched != null) {
-            Class<?> handler = matched.getInvocable().getHandler().getHandlerClass();
-            Role role = roleOf(handler);
-            if (role == Role.RESOURCE) {
+            HandlerRole role = roleOf(matched);
+            if (role == HandlerRole.RESOURCE) {
                 String group = effective(own(matched), locators).groupOrNull();
                 return group == null ? List.of() : List.of(group);
             }
-            return role == Role.DESCRIPTION ? allGroups : requirement(List.of(matched.getParent()), locators);
+            if (role == HandlerRole.DESCRIPTION) {
+                return allGroups;
+            }
+            List<String> described = described(matched.getParent(), locators);
+            if (described.isEmpty() && matched.getNameBindings().contains(Whitelisted.class)) {
+                // A programmatic method Jersey binds to @Whitelisted by name, with no group on its way: refuse.
+                throw new IpGuardConfigurationException(List.of(matched.getHttpMethod() + " " + matched.getParent().getPath()
+                        + " (programmatic): is bound to @Whitelisted by name but has no group"));
+            }
+            return described;
         }
         List<RuntimeResource> reached = info.getMatchedRuntimeResources();
         if (!reached.isEmpty()) {
@@ -197,11 +191,11 @@ public final class GuardPlan {
         for (Resource resource : resources) {
             boolean decidedByMethods = false;
             for (ResourceMethod method : resource.getResourceMethods()) {
-                Role role = roleOf(method.getInvocable().getHandler().getHandlerClass());
-                if (role == Role.RESOURCE) {
+                HandlerRole role = roleOf(method);
+                if (role == HandlerRole.RESOURCE) {
                     add(found, effective(own(method), locators));
                     decidedByMethods = true;
-                } else if (role == Role.DESCRIPTION) {
+                } else if (role == HandlerRole.DESCRIPTION) {
                     allGroups.forEach(group -> addGroup(found, group));
                     decidedByMethods = true;
                 }
@@ -215,10 +209,11 @@ public final class GuardPlan {
             }
             boolean decidedByClasses = false;
             for (Class<?> handler : resource.getHandlerClasses()) {
-                if (roleOf(handler) == Role.RESOURCE) {
+                HandlerRole role = HandlerRole.of(handler);
+                if (role == HandlerRole.RESOURCE) {
                     add(found, effective(GuardAnnotations.ofClass(handler), locators));
                     decidedByClasses = true;
-                } else if (roleOf(handler) == Role.DESCRIPTION) {
+                } else if (role == HandlerRole.DESCRIPTION) {
                     allGroups.forEach(group -> addGroup(found, group));
                     decidedByClasses = true;
                 }
@@ -227,6 +222,24 @@ public final class GuardPlan {
                 // A programmatic resource carries no annotations: the guard on its way decides, else the Application's.
                 add(found, scope(locators));
             }
+        }
+        return found;
+    }
+
+    /**
+     * The groups of everything a resource's own description shows (Jersey's OPTIONS answer, a
+     * method list or the resource's WADL with its sub-resources): its methods, its children's, its
+     * locators' scopes, and the groups the sub-resources of its typed locators name.
+     */
+    List<String> described(Resource resource, List<ResourceMethod> locators) {
+        List<String> found = requirement(List.of(resource), locators);
+        for (Resource child : resource.getChildResources()) {
+            described(child, locators).forEach(group -> addGroup(found, group));
+        }
+        ResourceMethod locator = resource.getResourceLocator();
+        Class<?> type = locator == null ? null : SubResources.typeOf(locator.getInvocable().getHandlingMethod());
+        if (type != null) {
+            SubResources.groupsNamedIn(type).forEach(group -> addGroup(found, group));
         }
         return found;
     }

@@ -6,8 +6,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,20 +55,12 @@ public final class ModelReview implements ModelProcessor {
 
     /**
      * A sub-resource built for a locator's answer while serving requests. Its guard depends on the
-     * locators the request went through, so the filters decide; here we only make sure a method
-     * Jersey binds to {@code @Whitelisted} has a group, or refuse to serve it.
+     * locators the request went through, so the filters decide, with the same rule, when it is
+     * reached; an undecidable method is refused then rather than failing here, which would reach
+     * the client as the container's 500.
      */
     @Override
     public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
-        Walk walk = new Walk();
-        for (Resource resource : model.getResources()) {
-            walk.resource(resource, "", Guarding.INHERIT, new HashSet<>());
-        }
-        if (!walk.problems.isEmpty()) {
-            // Fail closed: without a decidable guard this sub-resource is not served at all.
-            throw new IpGuardConfigurationException(walk.problems);
-        }
-        walk.groups.forEach(plan::noteGroup);
         return model;
     }
 
@@ -97,7 +87,7 @@ public final class ModelReview implements ModelProcessor {
         void resource(Resource resource, String prefix, Guarding scope, Set<Class<?>> visiting) {
             String path = join(prefix, resource.getPath());
             boolean programmatic = resource.getHandlerClasses().stream()
-                    .noneMatch(handler -> GuardPlan.roleOf(handler) != GuardPlan.Role.GENERATED);
+                    .allMatch(handler -> HandlerRole.of(handler) == HandlerRole.GENERATED);
             for (ResourceMethod method : resource.getResourceMethods()) {
                 method(method, path, scope, programmatic);
             }
@@ -115,7 +105,7 @@ public final class ModelReview implements ModelProcessor {
             Method handling = method.getInvocable().getHandlingMethod();
             String description = method.getHttpMethod() + " " + path + " (" + describe(handler, handling) + ")";
             boolean bound = method.getNameBindings().contains(Whitelisted.class);
-            if (GuardPlan.roleOf(handler) != GuardPlan.Role.RESOURCE) {
+            if (HandlerRole.of(handler, handling) != HandlerRole.RESOURCE) {
                 // A method of a programmatic resource takes the guard on its way; Jersey's answers for an
                 // annotated resource (OPTIONS, WADL) are decided by the resource's methods.
                 if (bound && scope.groupOrNull() == null) {
@@ -145,21 +135,16 @@ public final class ModelReview implements ModelProcessor {
                 return;
             }
             record(new GuardPlan.Entry(null, path, description, inner));
-            Class<?> type = subResourceType(handling);
+            Class<?> type = SubResources.typeOf(handling);
             if (type == null || type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type)) {
                 // Known only when a request comes: the filters decide then, with the same rule.
                 return;
             }
-            try {
-                Resource.Builder builder = Resource.builder(type, true);
-                if (builder != null) {
-                    resource(builder.build(), path, inner, visiting);
-                }
-            } catch (RuntimeException e) {
-                // Jersey will report a sub-resource it cannot model when it is reached.
-            } finally {
-                visiting.remove(type);
+            Resource sub = SubResources.model(type);
+            if (sub != null) {
+                resource(sub, path, inner, visiting);
             }
+            visiting.remove(type);
         }
 
         /** The method's guard in this scope, or null (and a problem) when it cannot be decided. */
@@ -182,24 +167,8 @@ public final class ModelReview implements ModelProcessor {
         }
     }
 
-    /** The class a locator returns, when its declared type says it; null for Object, Class<?> and Resource. */
-    private static Class<?> subResourceType(Method locator) {
-        Class<?> raw = locator.getReturnType();
-        if (raw == Class.class) {
-            Type generic = locator.getGenericReturnType();
-            if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
-                return c;
-            }
-            return null;
-        }
-        if (raw == Object.class || raw.isPrimitive() || Resource.class.isAssignableFrom(raw)) {
-            return null;
-        }
-        return raw;
-    }
-
     private static String describe(Class<?> handler, Method method) {
-        if (GuardPlan.roleOf(handler) == GuardPlan.Role.GENERATED) {
+        if (HandlerRole.of(handler, method) == HandlerRole.GENERATED) {
             return "programmatic";
         }
         return ResourceDescription.name(handler, method);

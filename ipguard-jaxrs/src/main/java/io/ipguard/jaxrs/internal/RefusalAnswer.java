@@ -5,9 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Providers;
 import java.lang.annotation.Annotation;
 import org.glassfish.jersey.server.internal.routing.UriRoutingContext;
+import org.glassfish.jersey.spi.ExceptionMappers;
 
 /**
  * What a refused client receives. With {@code 403}, a small RFC 9457 problem document with only a
@@ -21,11 +21,14 @@ final class RefusalAnswer {
     private static final String FORBIDDEN_BODY = "{\"title\":\"Forbidden\",\"status\":403}";
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
-    private final Providers providers;
+    /** Jersey's own mapper of the application's exception mappers; Jersey finds the missing path's mapper here. */
+    private static final String DEFAULT_MAPPER = "org.glassfish.jersey.server.DefaultExceptionMapper";
 
-    /** @param providers the application's providers, to find its NotFoundException mapper; null for none */
-    RefusalAnswer(Providers providers) {
-        this.providers = providers;
+    private final ExceptionMappers mappers;
+
+    /** @param mappers the application's exception mappers, as Jersey's runtime uses them; null for none */
+    RefusalAnswer(ExceptionMappers mappers) {
+        this.mappers = mappers;
     }
 
     /**
@@ -58,12 +61,15 @@ final class RefusalAnswer {
         }
     }
 
-    /** The application's answer to a missing path, mapped as Jersey maps it. */
+    /**
+     * The application's answer to a missing path, mapped as Jersey's runtime maps the exception it
+     * throws for one: the mapper found for that exception instance (so {@code isMappable} and
+     * priorities count), else the exception's own response.
+     */
     private Response notFound() {
         NotFoundException missing = new NotFoundException();
-        ExceptionMapper<NotFoundException> mapper = providers == null ? null
-                : providers.getExceptionMapper(NotFoundException.class);
-        if (mapper == null) {
+        ExceptionMapper<NotFoundException> mapper = mappers == null ? null : mappers.findMapping(missing);
+        if (mapper == null || mapper.getClass().getName().equals(DEFAULT_MAPPER)) {
             return missing.getResponse();
         }
         try {

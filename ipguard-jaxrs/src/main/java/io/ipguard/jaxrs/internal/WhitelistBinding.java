@@ -51,7 +51,7 @@ public final class WhitelistBinding implements DynamicFeature {
             checked = true;
         }
         String resource = ResourceDescription.of(type, method);
-        if (GuardPlan.roleOf(type) != GuardPlan.Role.RESOURCE) {
+        if (HandlerRole.of(type, method) != HandlerRole.RESOURCE) {
             // Jersey's own answers for a resource (OPTIONS, WADL): what they describe decides.
             context.register(new RequirementFilter(guard, plan), IpGuardFeature.PRIORITY);
             return;
@@ -69,7 +69,11 @@ public final class WhitelistBinding implements DynamicFeature {
             case GROUP -> {
                 // The method or its class names the group: nothing on the way can change it.
                 plan.noteGroup(own.group(), resource);
-                if (provider instanceof LiveWhitelistProvider && provider.group(own.group()) != null) {
+                if (provider.group(own.group()) == null) {
+                    // Only a sub-resource met while serving gets here: deployment checked the others.
+                    LOG.log(System.Logger.Level.ERROR, "ipguard: " + resource + " names group \"" + own.group()
+                            + "\", which is not configured: it is refused to everyone");
+                } else if (provider instanceof LiveWhitelistProvider) {
                     live.require(own.group(), resource);
                 }
                 context.register(new GuardFilter(guard, own.group(), resource), IpGuardFeature.PRIORITY);

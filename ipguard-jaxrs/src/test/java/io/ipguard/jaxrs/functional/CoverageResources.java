@@ -4,6 +4,7 @@ import io.ipguard.jaxrs.AnyClient;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.Whitelisted;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -50,7 +51,7 @@ final class CoverageResources {
                         return "proxied";
                     }
                 })
-                .register(Locked.class).register(OpenRoot.class).register(Params.class)
+                .register(Locked.class).register(OpenRoot.class).register(Params.class).register(Users.class)
                 .register(JerseyBindingProbe.class)
                 .register(IpGuardFeature.class)
                 .property("ipguard.group.admin", ADMIN)
@@ -193,6 +194,21 @@ final class CoverageResources {
             return new OtherSub();
         }
 
+        /** A sub-resource whose interfaces disagree, known only when reached: refused to everyone. */
+        @Path("undecidable")
+        public Object undecidable() {
+            return new Torn();
+        }
+
+        /** A programmatic sub-resource that Jersey binds to @Whitelisted by name: the locator's group applies. */
+        @Path("bound")
+        public Resource bound() {
+            Resource.Builder builder = Resource.builder();
+            builder.addMethod("GET").nameBindings(Whitelisted.class).produces(MediaType.TEXT_PLAIN_TYPE)
+                    .handledBy(request -> Response.ok("bound").build());
+            return builder.build();
+        }
+
         /** A programmatic sub-resource: no annotations anywhere, so the locator's guard applies. */
         @Path("programmatic")
         public Resource programmatic() {
@@ -235,6 +251,54 @@ final class CoverageResources {
         @AnyClient
         public String health() {
             return "healthy";
+        }
+    }
+
+    public interface Left {
+        @Whitelisted(group = "admin")
+        String get();
+    }
+
+    public interface Right {
+        @Whitelisted(group = "other")
+        String get();
+    }
+
+    public static class Torn implements Left, Right {
+        @GET
+        @Override
+        public String get() {
+            return "torn";
+        }
+    }
+
+    /** An open resource whose children are guarded: its own description (OPTIONS, WADL) shows them. */
+    @Path("/users")
+    public static class Users {
+        @GET
+        public String list() {
+            return "users";
+        }
+
+        @DELETE
+        @Path("{id}/purge")
+        @Whitelisted(group = "admin")
+        public String purge(@PathParam("id") String id) {
+            return "purged";
+        }
+
+        @Path("console")
+        @Whitelisted(group = "admin")
+        public Console console() {
+            return new Console();
+        }
+    }
+
+    public static class Console {
+        @GET
+        @Path("dump")
+        public String dump() {
+            return "dump";
         }
     }
 

@@ -4,15 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ipguard.jaxrs.AnyClient;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.IpGuardInspector;
 import io.ipguard.jaxrs.Whitelisted;
 import io.ipguard.jaxrs.testing.CapturedLog;
 import io.ipguard.jaxrs.testing.TestServer;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ApplicationHandler;
@@ -56,6 +64,68 @@ class DeploymentReviewTest {
         public String get() {
             return "never";
         }
+    }
+
+    public interface Loose<T> {
+        @POST
+        @Path("take")
+        @Whitelisted(group = "left")
+        String take(T body);
+    }
+
+    /** take(CharSequence) overrides nothing in Java, but Jersey builds it from Loose.take, whose T matches anything. */
+    @Path("/loose")
+    @AnyClient
+    public static class LooseImpl implements Loose<String> {
+        @POST
+        @Path("take")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Override
+        public String take(String body) {
+            return "json";
+        }
+
+        public String take(CharSequence body) {
+            return "overload";
+        }
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Whitelisted(group = "left")
+    public @interface AdminOnly {
+    }
+
+    @Path("/stereotyped")
+    public static class Stereotyped {
+        @GET
+        @AdminOnly
+        public String get() {
+            return "stereotyped";
+        }
+    }
+
+    @Test
+    void whenJerseyServesAMethodWithTheAnnotationsOfOneItDoesNotOverride_thenDeploymentFails() {
+        ResourceConfig app = new ResourceConfig(LooseImpl.class).register(IpGuardFeature.class)
+                .property("ipguard.group.left", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals(List.of("POST /loose/take (LooseImpl.take): method LooseImpl.take: Jersey serves it with the "
+                + "annotations of method Loose.take, which it does not override; annotate it directly"), e.problems());
+    }
+
+    @Test
+    void whenWhitelistedSitsOnAnotherAnnotation_thenDeploymentFailsRatherThanIgnoringIt() {
+        ResourceConfig app = new ResourceConfig(Stereotyped.class).register(IpGuardFeature.class)
+                .property("ipguard.group.left", "127.0.0.2");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> TestServer.start(app));
+
+        assertEquals(List.of("GET /stereotyped (Stereotyped.get): method Stereotyped.get: @AdminOnly carries "
+                + "@Whitelisted or @AnyClient, which neither Jersey nor ipguard reads through another annotation; put it "
+                + "on the method or class directly"), e.problems());
     }
 
     @Test

@@ -12,7 +12,9 @@ import io.ipguard.jaxrs.testing.Resources;
 import io.ipguard.jaxrs.testing.TestServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,30 @@ class DeploymentTest {
         }
     }
 
+    /** An annotated resource class that happens to implement Inflector is application code all the same. */
+    @Path("/inflector-class")
+    public static class InflectorClass implements Inflector<ContainerRequestContext, String> {
+        @GET
+        public String get() {
+            return "inflector-class";
+        }
+
+        @Override
+        public String apply(ContainerRequestContext request) {
+            return "apply";
+        }
+    }
+
+    @Test
+    void whenAnnotatedResourceImplementsInflector_thenItIsGuardedLikeAnyResource() throws Exception {
+        GuardedApplication app = new GuardedApplication();
+        app.register(InflectorClass.class);
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.2", "/inflector-class").status());
+            assertEquals(403, server.get("127.0.0.5", "/inflector-class").status());
+        }
+    }
+
     @Test
     void whenApplicationIsOpen_thenProgrammaticResourcesStayOpen() throws Exception {
         Resource.Builder builder = Resource.builder("/programmatic");
@@ -110,7 +136,9 @@ class DeploymentTest {
             assertEquals(200, allowed.status());
             assertEquals("HEAD,GET,OPTIONS", allowed.header("allow"));
             assertEquals(404, RawHttp.request("OPTIONS", "127.0.0.3", "127.0.0.1", server.port(), "/admin", null).status());
-            assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.3", "127.0.0.1", server.port(), "/reports", null).status());
+            // /reports's description (its WADL) shows /reports/secret too, guarded by "admin".
+            assertEquals(404, RawHttp.request("OPTIONS", "127.0.0.3", "127.0.0.1", server.port(), "/reports", null).status());
+            assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.2", "127.0.0.1", server.port(), "/reports", null).status());
             // /reports/health is exempt: its OPTIONS is open like the method.
             assertEquals(200, RawHttp.request("OPTIONS", "127.0.0.5", "127.0.0.1", server.port(), "/reports/health", null)
                     .status());

@@ -99,6 +99,10 @@ class GuardCoverageTest {
         "OPTIONS | /locked/instance   | Accept: */*                         | 200",
         "OPTIONS | /generic           | Accept: application/vnd.sun.wadl+xml | 200",
         "OPTIONS | /locked/items/1    | Accept: text/plain                  | 200",
+        // An open resource's own description shows its guarded children and locators.
+        "OPTIONS | /users             | ''                                  | 200",
+        "OPTIONS | /users             | Accept: application/vnd.sun.wadl+xml | 200",
+        "GET     | /locked/bound      | ''                                  | 200",
         // The application's description.
         "GET     | /application.wadl  | ''                                  | 200",
         "GET     | /application.wadl?detail=true | ''                       | 200",
@@ -150,6 +154,23 @@ class GuardCoverageTest {
         assertEquals(200, outsider.status(), outsider.raw());
         assertEquals(body, outsider.body());
         assertNull(outsider.header("x-jersey-bound"));
+    }
+
+    @Test
+    void whenSubResourceMetWhileServingIsUndecidable_thenEveryoneIsRefused() throws Exception {
+        assertEquals(403, send(forbidding, ADMIN, "GET", "/locked/undecidable").status());
+        assertEquals(403, send(forbidding, OUTSIDER, "GET", "/locked/undecidable").status());
+        assertLooksMissing(hiding, "GET", "/locked/undecidable");
+    }
+
+    @Test
+    void whenOpenResourceHasGuardedChildren_thenItsMethodsStayOpenButItsDescriptionIsGuarded() throws Exception {
+        RawHttp.Response wadl = send(forbidding, ADMIN, "OPTIONS", "/users", "Accept: application/vnd.sun.wadl+xml");
+
+        assertEquals(200, send(forbidding, OUTSIDER, "GET", "/users").status());
+        assertTrue(wadl.body().contains("purge"), wadl.body());
+        assertEquals(403, send(forbidding, OUTSIDER, "DELETE", "/users/7/purge").status());
+        assertEquals(403, send(forbidding, OUTSIDER, "GET", "/users/console/dump").status());
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.ipguard.jaxrs.internal;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
+
+/** What handles a resource method, which says how its guard is decided. */
+enum HandlerRole {
+
+    /** Application code: its annotations decide. */
+    RESOURCE,
+    /**
+     * An {@link Inflector}'s {@code apply} without JAX-RS annotations: a programmatic resource's method,
+     * or an answer Jersey adds to a resource (OPTIONS, a resource's WADL). It answers for its resource.
+     */
+    GENERATED,
+    /** Jersey's {@code /application.wadl}: it describes every resource, so it needs every group. */
+    DESCRIPTION;
+
+    static final String WADL_RESOURCE = "org.glassfish.jersey.server.wadl.internal.WadlResource";
+
+    private static final ClassValue<Boolean> ANNOTATED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                if (c.isAnnotationPresent(Path.class)) {
+                    return true;
+                }
+            }
+            for (Method method : type.getMethods()) {
+                if (method.getDeclaringClass() != Object.class && isJaxRs(method)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
+    static HandlerRole of(Class<?> handler, Method method) {
+        if (handler == null || method == null) {
+            return GENERATED;
+        }
+        if (handler.getName().equals(WADL_RESOURCE)) {
+            return DESCRIPTION;
+        }
+        // An annotated class that happens to implement Inflector is application code all the same.
+        boolean inflection = Inflector.class.isAssignableFrom(handler) && method.getName().equals("apply");
+        return inflection && !isJaxRs(method) ? GENERATED : RESOURCE;
+    }
+
+    /** The role of a class as a whole: GENERATED only for an Inflector that carries no JAX-RS annotations. */
+    static HandlerRole of(Class<?> handler) {
+        if (handler == null) {
+            return GENERATED;
+        }
+        if (handler.getName().equals(WADL_RESOURCE)) {
+            return DESCRIPTION;
+        }
+        return Inflector.class.isAssignableFrom(handler) && !ANNOTATED.get(handler) ? GENERATED : RESOURCE;
+    }
+
+    /** Whether Jersey sees an HTTP method or a path on the method, directly or on what it overrides. */
+    private static boolean isJaxRs(Method method) {
+        AnnotatedMethod annotated = new AnnotatedMethod(method);
+        return !annotated.getMetaMethodAnnotations(HttpMethod.class).isEmpty() || annotated.isAnnotationPresent(Path.class);
+    }
+}
