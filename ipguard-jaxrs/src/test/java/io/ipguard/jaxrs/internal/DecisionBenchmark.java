@@ -1,11 +1,14 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,6 +33,8 @@ public class DecisionBenchmark {
     Guard forwardedFor;
     Guard forwarded;
     StubRequest plain;
+    ScopedGuardFilter applicationGuarded;
+    StubRequest matchedWithoutLocators;
     StubRequest withForwardedFor;
     StubRequest withForwarded;
 
@@ -68,6 +73,16 @@ public class DecisionBenchmark {
         forwarded = guard("10.0.0.1", "ipguard.trusted-proxies", "10.0.0.0/8",
                 "ipguard.client-ip-header", "Forwarded");
         plain = new StubRequest();
+        GuardPlan plan = new GuardPlan();
+        plan.deployed(Guarding.group("default", "application Bench"), Map.of("default", "GET /bench"), List.of());
+        applicationGuarded = new ScopedGuardFilter(peerOnly, plan, "GET /bench");
+        // Jersey's routing context, as far as the filter reads it: no locators on the way.
+        matchedWithoutLocators = new StubRequest().uriInfo((UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ExtendedUriInfo.class}, (proxy, method, args) -> List.of()));
+        applicationGuarded.filter(matchedWithoutLocators);
+        if (!"192.0.2.10".equals(String.valueOf(matchedWithoutLocators.getProperty(ClientAddress.PROPERTY)))) {
+            throw new IllegalStateException("decision benchmark set up wrong: the application's guard did not decide");
+        }
         withForwardedFor = new StubRequest().header("X-Forwarded-For", CHAIN);
         withForwarded = new StubRequest().header("Forwarded", "for=" + CHAIN.replace(", ", ", for="));
         for (Object[] check : new Object[][] {{peerOnly, plain, "192.0.2.10"}, {forwardedFor, withForwardedFor, "203.0.113.9"},
@@ -85,6 +100,13 @@ public class DecisionBenchmark {
     public Object peerOnly() {
         peerOnly.check(plain, "default", "GET /bench");
         return plain.getProperty(ClientAddress.PROPERTY);
+    }
+
+    /** The same decision for a method guarded by the Application's annotation, which asks the way the request came. */
+    @Benchmark
+    public Object applicationGuardPeerOnly() {
+        applicationGuarded.filter(matchedWithoutLocators);
+        return matchedWithoutLocators.getProperty(ClientAddress.PROPERTY);
     }
 
     @Benchmark

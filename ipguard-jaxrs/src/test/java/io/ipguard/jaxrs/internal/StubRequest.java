@@ -24,9 +24,15 @@ final class StubRequest implements ContainerRequestContext {
     private final MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
     private final Map<String, Object> properties = new HashMap<>();
     Response aborted;
+    private UriInfo uriInfo;
 
     StubRequest header(String name, String... lines) {
         headers.put(name, List.of(lines));
+        return this;
+    }
+
+    StubRequest uriInfo(UriInfo info) {
+        this.uriInfo = info;
         return this;
     }
 
@@ -73,7 +79,10 @@ final class StubRequest implements ContainerRequestContext {
 
     @Override
     public UriInfo getUriInfo() {
-        throw new UnsupportedOperationException();
+        if (uriInfo == null) {
+            throw new UnsupportedOperationException();
+        }
+        return uriInfo;
     }
 
     @Override
