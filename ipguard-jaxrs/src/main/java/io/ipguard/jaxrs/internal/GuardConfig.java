@@ -21,6 +21,11 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern HOPS = Pattern.compile("[1-9][0-9]?");
+    /** Keys whose default is "unset" or a single value: an empty value sets them to that default. */
+    private static final List<String> SCALAR_KEYS = List.of(IpGuardProperties.DENY_STATUS, IpGuardProperties.REPORT_ONLY,
+            IpGuardProperties.PROVIDER_TIMEOUT_MILLIS, IpGuardProperties.TRUSTED_PROXIES,
+            IpGuardProperties.CLIENT_IP_HEADER, IpGuardProperties.TRUSTED_HOPS, IpGuardProperties.URL_REFRESH_SECONDS,
+            IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES);
 
     public GuardConfig {
         groups = Map.copyOf(groups);
@@ -61,6 +66,10 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();
+            if (value.isEmpty() && (SCALAR_KEYS.contains(key) || key.startsWith(IpGuardProperties.URL_PREFIX))) {
+                // Set to its default: configuration templates write every key, often empty.
+                continue;
+            }
             if (key.startsWith(IpGuardProperties.GROUP_PREFIX)) {
                 String name = key.substring(IpGuardProperties.GROUP_PREFIX.length());
                 if (!GROUP_NAME.matcher(name).matches()) {

@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How annotations and settings shape the guard, each on its own real server. */
 class DeploymentTest {
@@ -165,6 +167,21 @@ class DeploymentTest {
         try (TestServer server = TestServer.start(app)) {
             assertEquals(200, server.get("127.0.0.7", "/admin").status());
             assertEquals(404, server.get("127.0.0.2", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenKeysAreWrittenWithTheirDefaults_thenApplicationPropertiesFileAndBuilderAllAcceptThem(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("ipguard.properties");
+        Files.writeString(file, "ipguard.trusted-hops =\nipguard.client-ip-header =\n");
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.builder().configFile(file).property("ipguard.deny-status", "").build())
+                .property("ipguard.trusted-proxies", "")
+                .property("ipguard.group.admin", "127.0.0.2");
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(200, server.get("127.0.0.2", "/admin", "X-Forwarded-For: 127.0.0.5").status());
+            assertEquals(403, server.get("127.0.0.5", "/admin", "X-Forwarded-For: 127.0.0.2").status());
         }
     }
 

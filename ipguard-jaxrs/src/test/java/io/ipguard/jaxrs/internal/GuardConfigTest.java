@@ -28,7 +28,8 @@ class GuardConfigTest {
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @CsvSource(delimiter = '|', value = {
         "ipguard.deny-status  | 401   | ipguard.deny-status: must be 403 or 404, not \"401\"",
-        "ipguard.deny-status  | ''    | ipguard.deny-status: must be 403 or 404, not \"\"",
+        "ipguard.deny-status  | ' x ' | ipguard.deny-status: must be 403 or 404, not \"x\"",
+        "ipguard.unknown-key  | ''    | ipguard.unknown-key: unknown key",
         "ipguard.report-only  | yes   | ipguard.report-only: must be true or false, not \"yes\"",
         "ipguard.group.       | 1.2.3.4 | ipguard.group.: invalid group name \"\"; use letters, digits, '.', '_' and '-'",
         "ipguard.group.a b    | 1.2.3.4 | ipguard.group.a b: invalid group name \"a b\"; use letters, digits, '.', '_' and '-'",
@@ -46,6 +47,29 @@ class GuardConfigTest {
                 () -> GuardConfig.checkValues(List.of(new Setting(key, value, null))));
 
         assertEquals(List.of(problem), e.problems());
+    }
+
+    @Test
+    void whenEveryKeyIsWrittenWithItsDefault_thenTheConfigurationIsTheDefault() {
+        // A configuration template writes every key, empty where the environment leaves it unset.
+        GuardConfig config = parse("ipguard.trusted-proxies", "", "ipguard.client-ip-header", " ",
+                "ipguard.trusted-hops", "", "ipguard.deny-status", "", "ipguard.report-only", "",
+                "ipguard.provider-timeout-millis", "", "ipguard.url-refresh-seconds", "", "ipguard.url-timeout-seconds", "",
+                "ipguard.url-max-bytes", "", "ipguard.url.partners", "", "ipguard.group.admin", "10.0.0.0/8");
+
+        assertEquals(403, config.denyStatus());
+        assertEquals(false, config.reportOnly());
+        assertEquals(Forwarding.PEER_ONLY, config.forwarding());
+        assertEquals(java.util.Set.of("admin"), config.groups().keySet());
+        assertEquals(0, config.urls().groups().size());
+    }
+
+    @Test
+    void whenTrustedProxiesAreListedWithoutAHeader_thenThatIsStillAnError() {
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
+                () -> parse("ipguard.trusted-proxies", "10.0.0.1", "ipguard.client-ip-header", ""));
+
+        assertEquals(List.of("ipguard.trusted-proxies: has no effect without ipguard.client-ip-header"), e.problems());
     }
 
     private static GuardConfig parse(String... keyValues) {
