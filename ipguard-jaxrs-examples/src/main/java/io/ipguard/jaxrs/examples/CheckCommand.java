@@ -28,6 +28,10 @@ final class CheckCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.println(ExampleServer.HELP);
+            return 0;
+        }
         Path config = null;
         String peer = null;
         String group = null;

@@ -32,6 +32,18 @@ public final class ExampleServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
+    /** What {@code --help} prints: both commands, each with what it does. */
+    static final String HELP = String.join("\n",
+            ServerOptions.USAGE,
+            CheckCommand.USAGE.replace("usage: ", "       "),
+            "",
+            "The server serves /public (open), /internal (group default), /admin (group admin) and /whoami (open):",
+            "  --config FILE  the whole configuration, watched for edits (default: the embedded one)",
+            "  --host HOST    address to listen on (default 127.0.0.1; :: for IPv4 and IPv6)",
+            "  --port PORT    port to listen on (default 8080)",
+            "The check command explains, without a server, what the guard would decide for a client, for a",
+            "group or for a request path of the example application; it exits 0 allowed, 3 refused.");
+
     public static void main(String[] args) {
         int status = args.length > 0 && args[0].equals("check")
                 ? CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err)
@@ -43,6 +55,10 @@ public final class ExampleServer implements AutoCloseable {
 
     /** Starts the server and waits for it to be stopped; returns the exit status if it cannot start. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.println(HELP);
+            return 0;
+        }
         ExampleServer server;
         try {
             server = start(ServerOptions.parse(args));

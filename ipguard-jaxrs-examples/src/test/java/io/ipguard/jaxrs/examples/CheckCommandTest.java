@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -61,6 +62,17 @@ class CheckCommandTest {
         assertEquals(0, check("--peer", "127.0.0.5", "--method", "GET", "--path", "/public"));
         assertEquals("allowed: GET /public (Public.get) is open: no @Whitelisted on its way\n",
                 out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenHelpIsAsked_thenBothCommandsAreDescribedOnStandardOutput() {
+        assertEquals(0, check("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+
+        assertEquals(ExampleServer.HELP + "\n", help);
+        assertTrue(help.startsWith("usage: java -jar ipguard-jaxrs-examples.jar [--config FILE]"), help);
+        assertTrue(help.contains("ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS"), help);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

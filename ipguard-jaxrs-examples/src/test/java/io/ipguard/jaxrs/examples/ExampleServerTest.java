@@ -165,4 +165,17 @@ class ExampleServerTest {
         assertEquals(2, status);
         assertEquals("error: unknown option \"--verbose\"\n" + ServerOptions.USAGE + "\n", err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void whenHelpIsAsked_thenTheUsageOfBothCommandsGoesToStandardOutputWithStatus0() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ExampleServer.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status);
+        assertEquals(ExampleServer.HELP + "\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
 }
