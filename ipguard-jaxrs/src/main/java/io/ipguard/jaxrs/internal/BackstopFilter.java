@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -32,8 +31,12 @@ public final class BackstopFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(ClientAddress.PROPERTY) != null) {
-            // The guard decided this request.
+        Verdict verdict = Verdict.of(request);
+        if (verdict == Verdict.ADMITTED) {
+            return;
+        }
+        if (verdict == Verdict.REFUSED) {
+            guard.finishRefusal(response);
             return;
         }
         List<String> groups;
@@ -49,6 +52,6 @@ public final class BackstopFilter implements ContainerResponseFilter {
     }
 
     private static String describe(ContainerRequestContext request) {
-        return request.getMethod() + " /" + request.getUriInfo().getPath() + " (answered while matching)";
+        return LogText.request(request) + " (answered while matching)";
     }
 }

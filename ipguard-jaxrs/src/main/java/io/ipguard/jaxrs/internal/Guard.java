@@ -77,6 +77,7 @@ public final class Guard {
         if (admits(request, group, resource)) {
             return true;
         }
+        Verdict.REFUSED.mark(request);
         answer.refuse(request, live.current().denyStatus());
         return false;
     }
@@ -103,7 +104,6 @@ public final class Guard {
             error = "guard error: " + e;
         }
         if (error != null) {
-            // The guard has decided this request; the backstop must not decide it again.
             request.setProperty(ClientAddress.PROPERTY, client);
         }
         GuardConfig config = live.current();
@@ -126,13 +126,31 @@ public final class Guard {
                     : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
             notify(new Decision(outcome, reason, group, resource, client));
         }
-        return allowed || config.reportOnly();
+        if (allowed || config.reportOnly()) {
+            // Decided: the backstop leaves this request alone.
+            Verdict.ADMITTED.mark(request);
+            return true;
+        }
+        return false;
     }
 
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
         if (!admitsUndecided(request, resource, error)) {
+            Verdict.REFUSED.mark(request);
             answer.refuse(request, live.current().denyStatus());
+        }
+    }
+
+    /**
+     * Gives a refused request's answer its final shape, after the stages Jersey pushed while
+     * matching have run: in 404 mode a selected method's {@code @Produces} would otherwise type an
+     * untyped "not found" entity, which a missing path leaves untyped.
+     */
+    void finishRefusal(ContainerResponseContext response) {
+        int status = live.current().denyStatus();
+        if (status == 404) {
+            answer.replace(response, status);
         }
     }
 
@@ -161,6 +179,9 @@ public final class Guard {
         request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
         refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
                 + "]");
+        if (config.reportOnly()) {
+            Verdict.ADMITTED.mark(request);
+        }
         return config.reportOnly();
     }
 

@@ -10,6 +10,20 @@ final class LogText {
     private LogText() {
     }
 
+    /** The request's method and path, escaped and bounded like header values, for refusal lines. */
+    static String request(jakarta.ws.rs.container.ContainerRequestContext request) {
+        return escape(request.getMethod(), 32) + " /" + escape(request.getUriInfo().getPath(), MAX_CHARS);
+    }
+
+    /** The text escaped (control, quote, backslash and non-ASCII characters by code), at most {@code max} characters of it. */
+    static String escape(String text, int max) {
+        StringBuilder out = new StringBuilder();
+        if (appendEscaped(out, text, max) < text.length()) {
+            out.append("...(").append(text.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+
     /** Quotes each field line; the whole result holds at most about {@value #MAX_CHARS} characters of input. */
     static String quote(List<String> lines) {
         StringBuilder out = new StringBuilder();
@@ -19,15 +33,7 @@ final class LogText {
                 out.append(' ');
             }
             out.append('"');
-            int shown = Math.min(line.length(), Math.max(budget, 0));
-            for (int i = 0; i < shown; i++) {
-                char c = line.charAt(i);
-                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
+            int shown = appendEscaped(out, line, Math.max(budget, 0));
             out.append('"');
             if (shown < line.length()) {
                 out.append("...(").append(line.length()).append(" chars)");
@@ -35,5 +41,19 @@ final class LogText {
             budget -= shown;
         }
         return out.toString();
+    }
+
+    /** Appends at most {@code max} characters of {@code text}, escaped; returns how many it took. */
+    private static int appendEscaped(StringBuilder out, String text, int max) {
+        int shown = Math.min(text.length(), max);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return shown;
     }
 }

@@ -26,7 +26,7 @@ final class RequirementFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String resource = request.getMethod() + " /" + request.getUriInfo().getPath();
+        String resource = LogText.request(request);
         List<String> groups;
         try {
             groups = plan.requirement((ExtendedUriInfo) request.getUriInfo());

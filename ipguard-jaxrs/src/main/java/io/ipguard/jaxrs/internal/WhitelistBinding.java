@@ -69,12 +69,16 @@ public final class WhitelistBinding implements DynamicFeature {
             case GROUP -> {
                 // The method or its class names the group: nothing on the way can change it.
                 plan.noteGroup(own.group(), resource);
-                if (provider.group(own.group()) == null) {
-                    // Only a sub-resource met while serving gets here: deployment checked the others.
-                    LOG.log(System.Logger.Level.ERROR, "ipguard: " + resource + " names group \"" + own.group()
-                            + "\", which is not configured: it is refused to everyone");
-                } else if (provider instanceof LiveWhitelistProvider) {
-                    live.require(own.group(), resource);
+                // Only our own provider is asked here (a memory read that cannot fail or block): an
+                // application's is asked by the guard alone, which bounds its time and refuses on its errors.
+                if (provider instanceof LiveWhitelistProvider) {
+                    if (provider.group(own.group()) == null) {
+                        // Only a sub-resource met while serving gets here: deployment checked the others.
+                        LOG.log(System.Logger.Level.ERROR, "ipguard: " + resource + " names group \"" + own.group()
+                                + "\", which is not configured: it is refused to everyone");
+                    } else {
+                        live.require(own.group(), resource);
+                    }
                 }
                 context.register(new GuardFilter(guard, own.group(), resource), IpGuardFeature.PRIORITY);
             }

@@ -86,8 +86,40 @@ class NotFoundShapeTest {
         }
     }
 
+    /** Maps a missing path to a short text and leaves its media type to Jersey, as many mappers do. */
+    public static class UntypedNotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return Response.status(404).entity("Not found").build();
+        }
+    }
+
+    /** Methods whose @Produces Jersey would give an untyped entity once it has selected them. */
+    @Path("/typed")
+    @Whitelisted(group = "admin")
+    public static class Typed {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public String get() {
+            return "{\"secret\":1}";
+        }
+
+        @GET
+        @Path("page")
+        @Produces(MediaType.TEXT_HTML)
+        public String page() {
+            return "<p>secret</p>";
+        }
+
+        @GET
+        @Path("plain")
+        public String plain() {
+            return "secret";
+        }
+    }
+
     static ResourceConfig app(String variant) {
-        ResourceConfig app = new ResourceConfig(Admin.class)
+        ResourceConfig app = new ResourceConfig(Admin.class, Typed.class)
                 .register(IpGuardFeature.class)
                 .property("ipguard.group.admin", "127.0.0.2")
                 .property("ipguard.deny-status", "404");
@@ -95,6 +127,7 @@ class NotFoundShapeTest {
             case "extended" -> app.register(ServerErrorEnvelope.class);
             case "two" -> app.register(AppNotFound.class).register(LibraryNotFound.class);
             case "two-reversed" -> app.register(LibraryNotFound.class).register(AppNotFound.class);
+            case "untyped" -> app.register(UntypedNotFound.class);
             default -> { }
         }
         return app;
@@ -110,6 +143,11 @@ class NotFoundShapeTest {
         "two          | PUT | /admin          | ''",
         "two          | GET | /admin/items/2  | ''",
         "two-reversed | PUT | /admin          | ''",
+        "untyped      | GET | /typed          | ''",
+        "untyped      | HEAD | /typed         | ''",
+        "untyped      | GET | /typed/page     | Accept: text/html,*/*;q=0.8",
+        "untyped      | GET | /typed/plain    | Accept: text/*",
+        "untyped      | PUT | /typed          | ''",
     })
     void whenApplicationMapsExceptionsItself_thenARefusalStillLooksLikeAMissingPath(String variant, String method, String path, String header) throws Exception {
         try (TestServer server = TestServer.start(app(variant))) {

@@ -1,0 +1,28 @@
+package io.ipguard.jaxrs.internal;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * What the guard decided for a request, kept as a request property that only the guard sets, to
+ * values only it holds, so that the backstop can tell a decided request from one the guard never
+ * saw. (The public {@code ClientAddress.PROPERTY} cannot serve: application code may set it.)
+ */
+enum Verdict {
+
+    /** Let through: in the group, exempt on the way, or report-only mode. */
+    ADMITTED,
+    /** Refused, and the refusal answer given. */
+    REFUSED;
+
+    private static final String PROPERTY = Verdict.class.getName();
+
+    void mark(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, this);
+    }
+
+    /** The guard's verdict on the request, or null if the guard has not decided it. */
+    static Verdict of(ContainerRequestContext request) {
+        Object value = request.getProperty(PROPERTY);
+        return value instanceof Verdict verdict ? verdict : null;
+    }
+}
