@@ -42,27 +42,10 @@ public interface IpGuardInspector {
     Explanation explain(String peer, Map<String, List<String>> headers, String group);
 
     /**
-     * Explains what the guard would decide for a request {@code method path} from {@code peer}:
-     * which resource method the application's model has for it, what guards that method and where
-     * the guard comes from (as decided at deployment), then, for a group, as
-     * {@link #explain(String, Map, String)}. An open or exempt method, or a path no resource
-     * matches, is allowed, and the explanation says why.
-     *
-     * @param peer the TCP peer address, such as {@code 10.0.0.2}
-     * @param headers request headers by name (case-insensitive), each with its field lines
-     * @param method the HTTP method, such as {@code GET}
-     * @param path the request path, such as {@code /admin/users/7}
-     * @return the decision and the reason in words
-     * @throws IllegalArgumentException if {@code peer} is not an IP address literal
-     * @throws IllegalStateException if this inspector has no application (made by {@link IpGuardFeature#inspector()})
-     */
-    Explanation explain(String peer, Map<String, List<String>> headers, String method, String path);
-
-    /**
      * Returns what guards each resource method and locator of the application, one line each, as
      * decided at deployment and logged at start-up, for example
      * {@code GET /admin (AdminResource.get) is guarded by group "admin" (from class com.example.AdminResource)}.
-     * Open methods are not listed.
+     * Open methods are not listed; lines are sorted by path.
      *
      * @return the lines; empty for an inspector made by {@link IpGuardFeature#inspector()}
      */

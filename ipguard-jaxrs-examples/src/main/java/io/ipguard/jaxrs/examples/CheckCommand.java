@@ -13,16 +13,16 @@ import java.util.Map;
 import org.glassfish.jersey.server.ApplicationHandler;
 
 /**
- * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME | --path PATH [--method M]]}:
- * prints what the guard would decide and why, so an operator can answer "why am I blocked?" without
- * a debugger. With {@code --path}, the example application's own resource model says which method
- * serves the request and which group guards it (the same decision the server makes at start-up).
+ * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME]}: prints
+ * what the guard would decide and why, so an operator can answer "why am I blocked?" without a
+ * debugger. {@code check [--config FILE] --guards} prints which group guards each resource method of
+ * the example application, as the server decides it at start-up.
  * Exit status: 0 allowed, 3 refused, 1 configuration error, 2 usage error.
  */
 final class CheckCommand {
 
     static final String USAGE = "usage: java -jar ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS "
-            + "[--header \"Name: value\"]... [--group NAME | --path PATH [--method METHOD]]";
+            + "[--header \"Name: value\"]... [--group NAME] | check [--config FILE] --guards";
 
     private CheckCommand() {
     }
@@ -34,13 +34,16 @@ final class CheckCommand {
         }
         Path config = null;
         String peer = null;
-        String group = null;
-        String path = null;
-        String method = "GET";
+        String group = "default";
+        boolean guards = false;
         Map<String, List<String>> headers = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
+                if (option.equals("--guards")) {
+                    guards = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
@@ -49,8 +52,6 @@ final class CheckCommand {
                     case "--config" -> config = Path.of(value);
                     case "--peer" -> peer = value;
                     case "--group" -> group = value;
-                    case "--path" -> path = value;
-                    case "--method" -> method = value;
                     case "--header" -> {
                         int colon = value.indexOf(':');
                         if (colon <= 0) {
@@ -62,17 +63,16 @@ final class CheckCommand {
                     default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
                 }
             }
+            IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
+                    : IpGuardFeature.builder().configFile(config).build();
+            if (guards) {
+                deployed(feature).guards().forEach(out::println);
+                return 0;
+            }
             if (peer == null) {
                 throw new IllegalArgumentException("--peer is required");
             }
-            if (group != null && path != null) {
-                throw new IllegalArgumentException("give --group or --path, not both");
-            }
-            IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
-                    : IpGuardFeature.builder().configFile(config).build();
-            Explanation explanation = path == null
-                    ? feature.inspector().explain(peer, headers, group == null ? "default" : group)
-                    : deployed(feature).explain(peer, headers, method, path);
+            Explanation explanation = feature.inspector().explain(peer, headers, group);
             out.println(explanation);
             return explanation.allowed() ? 0 : 3;
         } catch (IpGuardConfigurationException e) {
@@ -85,7 +85,7 @@ final class CheckCommand {
         }
     }
 
-    /** The inspector of the example application deployed without a server: it knows the resource model. */
+    /** The inspector of the example application deployed without a server: it knows what guards each method. */
     private static IpGuardInspector deployed(IpGuardFeature feature) {
         return new ApplicationHandler(new ExampleApplication(feature)).getInjectionManager()
                 .getInstance(IpGuardInspector.class);

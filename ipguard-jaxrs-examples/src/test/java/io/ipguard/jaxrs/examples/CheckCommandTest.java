@@ -53,15 +53,12 @@ class CheckCommandTest {
     }
 
     @Test
-    void whenPathIsGiven_thenTheApplicationsModelNamesTheMethodAndItsGroup() {
-        assertEquals(3, check("--peer", "127.0.0.5", "--path", "/admin"));
-        assertEquals("refused: GET /admin (Admin.get) is guarded by group \"admin\" (from class "
-                + ExampleResources.Admin.class.getName() + "); client 127.0.0.5 (the TCP peer) is not in group "
-                + "\"admin\"\n", out.toString(StandardCharsets.UTF_8));
-        out.reset();
-        assertEquals(0, check("--peer", "127.0.0.5", "--method", "GET", "--path", "/public"));
-        assertEquals("allowed: GET /public (Public.get) is open: no @Whitelisted on its way\n",
-                out.toString(StandardCharsets.UTF_8));
+    void whenGuardsAreAsked_thenEachGuardedMethodOfTheApplicationIsListedWithItsGroup() {
+        assertEquals(0, check("--guards"));
+        assertEquals("GET /admin (Admin.get) is guarded by group \"admin\" (from class "
+                + ExampleResources.Admin.class.getName() + ")\n"
+                + "GET /internal (Internal.get) is guarded by group \"default\" (from class "
+                + ExampleResources.Internal.class.getName() + ")\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

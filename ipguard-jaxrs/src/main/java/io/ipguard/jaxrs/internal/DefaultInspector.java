@@ -45,34 +45,6 @@ public final class DefaultInspector implements IpGuardInspector {
     }
 
     @Override
-    public Explanation explain(String peer, Map<String, List<String>> headers, String method, String path) {
-        if (!plan.reviewed()) {
-            throw new IllegalStateException("this inspector has no application; inject IpGuardInspector in one");
-        }
-        ClientAddress client = ClientAddress.parse(peer);
-        GuardPlan.Entry entry = plan.find(method, path);
-        if (entry == null) {
-            return new Explanation(true, client, "allowed: no resource method or locator of this application matches "
-                    + method + " " + path + ", so the guard is not asked");
-        }
-        String subject = entry.httpMethod() == null
-                ? method + " " + path + " is reached through locator " + entry.description() + ", which"
-                : entry.description();
-        return switch (entry.guarding().kind()) {
-            case INHERIT -> new Explanation(true, client, "allowed: " + subject + " is open: no @Whitelisted on its way");
-            case EXEMPT -> new Explanation(true, client, "allowed: " + subject + " is exempt (@AnyClient on "
-                    + entry.guarding().where() + ")");
-            case GROUP -> {
-                Explanation decision = explain(peer, headers, entry.guarding().group());
-                String verdict = decision.allowed() ? "allowed: " : "refused: ";
-                yield new Explanation(decision.allowed(), decision.client(), verdict + subject + " is guarded by group \""
-                        + entry.guarding().group() + "\" (from " + entry.guarding().where() + "); "
-                        + decision.toString().substring(verdict.length()));
-            }
-        };
-    }
-
-    @Override
     public List<String> guards() {
         return plan.report();
     }

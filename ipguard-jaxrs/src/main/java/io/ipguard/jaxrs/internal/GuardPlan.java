@@ -26,7 +26,12 @@ public final class GuardPlan {
      * What guards one resource method ({@code httpMethod} set) or one locator's sub-resources
      * ({@code httpMethod} null), as decided at deployment.
      */
-    record Entry(String httpMethod, String path, String description, Guarding guarding) {
+    record Entry(String httpMethod, String description, Guarding guarding) {
+
+        /** Sorts by path, then HTTP method, locators first: the report reads like a site map. */
+        String sortKey() {
+            return httpMethod == null ? description + " " : description.substring(description.indexOf(' ') + 1) + " " + httpMethod;
+        }
 
         /** The start-up report line, or null for an open method. */
         String reportLine() {
@@ -86,35 +91,15 @@ public final class GuardPlan {
     /** The start-up report: one line per guarded or exempt resource method and locator. */
     public List<String> report() {
         List<String> lines = new ArrayList<>();
-        for (Entry entry : entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(java.util.Comparator.comparing(Entry::sortKey));
+        for (Entry entry : sorted) {
             String line = entry.reportLine();
             if (line != null) {
                 lines.add(line);
             }
         }
         return lines;
-    }
-
-    /**
-     * The deployed resource method that would serve {@code httpMethod path}, else the innermost
-     * locator on that path; null when the model has neither. Where several templates match, the one
-     * with the most literal characters wins, as in Jersey's matching.
-     */
-    Entry find(String httpMethod, String path) {
-        String method = httpMethod.equals("HEAD") ? "GET" : httpMethod;
-        Entry best = null;
-        int bestLiterals = -1;
-        for (Entry entry : entries) {
-            boolean candidate = entry.httpMethod() == null ? PathTemplates.matchesPrefix(entry.path(), path)
-                    : entry.httpMethod().equals(method) && PathTemplates.matches(entry.path(), path);
-            // A method beats a locator; among equals, the most literal template.
-            int literals = PathTemplates.literals(entry.path()) + (entry.httpMethod() == null ? 0 : 1_000_000);
-            if (candidate && literals > bestLiterals) {
-                best = entry;
-                bestLiterals = literals;
-            }
-        }
-        return best;
     }
 
     /** What a method's own annotations, or its class's, say; {@link Guarding#INHERIT} when nothing. */

@@ -112,7 +112,7 @@ public final class ModelReview implements ModelProcessor {
                     problems.add(description + ": is bound to @Whitelisted by name but has no group; "
                             + "put @Whitelisted(group = ...) on the Application or the locator that leads to it");
                 } else if (programmatic) {
-                    record(new GuardPlan.Entry(method.getHttpMethod(), path, description, scope));
+                    record(new GuardPlan.Entry(method.getHttpMethod(), description, scope));
                 }
                 return;
             }
@@ -123,7 +123,7 @@ public final class ModelReview implements ModelProcessor {
             if (bound && effective.kind() == Guarding.Kind.INHERIT) {
                 problems.add(description + ": Jersey binds @Whitelisted to it but no group was found; annotate it directly");
             }
-            record(new GuardPlan.Entry(method.getHttpMethod(), path, description, effective));
+            record(new GuardPlan.Entry(method.getHttpMethod(), description, effective));
         }
 
         private void locator(ResourceMethod locator, String path, Guarding scope, Set<Class<?>> visiting) {
@@ -134,7 +134,7 @@ public final class ModelReview implements ModelProcessor {
             if (inner == null) {
                 return;
             }
-            record(new GuardPlan.Entry(null, path, description, inner));
+            record(new GuardPlan.Entry(null, description, inner));
             Class<?> type = SubResources.typeOf(handling);
             if (type == null || type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type)) {
                 // Known only when a request comes: the filters decide then, with the same rule.

@@ -22,7 +22,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.Map;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
@@ -183,28 +182,14 @@ class DeploymentReviewTest {
     }
 
     @Test
-    void whenInspectorExplainsARequest_thenItNamesTheMethodItsGuardAndWhereTheGuardComesFrom() {
+    void whenInspectorIsAskedForTheGuards_thenItListsTheStartUpReport() {
         ApplicationHandler handler = new ApplicationHandler(CoverageResources.application("403"));
         IpGuardInspector inspector = handler.getInjectionManager().getInstance(IpGuardInspector.class);
 
-        assertEquals("refused: GET /locked/items/{id} (Sub.get) is guarded by group \"admin\" (from class "
-                + CoverageResources.Locked.class.getName() + "); client 127.0.0.5 (the TCP peer) is not in group \"admin\"",
-                inspector.explain("127.0.0.5", Map.of(), "GET", "/locked/items/7").toString());
-        assertEquals("allowed: GET /iface-method (MethodImpl.get) is guarded by group \"admin\" (from method MethodApi.get); "
-                + "client 127.0.0.2 (the TCP peer) matched 127.0.0.2 in group \"admin\"",
-                inspector.explain("127.0.0.2", Map.of(), "HEAD", "/iface-method").toString());
-        assertEquals("allowed: GET /locked/items/{id}/health (Sub.health) is exempt (@AnyClient on method Sub.health)",
-                inspector.explain("127.0.0.5", Map.of(), "GET", "/locked/items/7/health").toString());
-        assertEquals("refused: GET /locked/dynamic is reached through locator /locked/dynamic (Locked.dynamic), which is "
-                + "guarded by group \"admin\" (from class " + CoverageResources.Locked.class.getName() + "); client "
-                + "127.0.0.5 (the TCP peer) is not in group \"admin\"",
-                inspector.explain("127.0.0.5", Map.of(), "GET", "/locked/dynamic").toString());
-        assertEquals("allowed: GET /open-root (OpenRoot.get) is open: no @Whitelisted on its way",
-                inspector.explain("127.0.0.5", Map.of(), "GET", "/open-root/").toString());
-        assertEquals("allowed: no resource method or locator of this application matches GET /nothing, so the guard "
-                + "is not asked", inspector.explain("127.0.0.5", Map.of(), "GET", "/nothing").toString());
         assertTrue(inspector.guards().contains("GET /iface-type (TypeImpl.get) is guarded by group \"admin\" (from "
                 + "interface " + CoverageResources.TypeApi.class.getName() + ")"), inspector.guards().toString());
+        assertTrue(inspector.guards().contains("GET /locked/items/{id}/health (Sub.health) is exempt "
+                + "(@AnyClient on method Sub.health)"), inspector.guards().toString());
     }
 
     @Test
