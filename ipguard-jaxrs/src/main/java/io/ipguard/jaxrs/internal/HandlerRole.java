@@ -3,6 +3,8 @@ package io.ipguard.jaxrs.internal;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
 
@@ -20,6 +22,14 @@ enum HandlerRole {
     DESCRIPTION;
 
     static final String WADL_RESOURCE = "org.glassfish.jersey.server.wadl.internal.WadlResource";
+
+    /** Per handler class, whether each of its {@code apply} methods carries JAX-RS annotations: asked per request. */
+    private static final ClassValue<Map<Method, Boolean>> APPLY_ANNOTATED = new ClassValue<>() {
+        @Override
+        protected Map<Method, Boolean> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private static final ClassValue<Boolean> ANNOTATED = new ClassValue<>() {
         @Override
@@ -47,7 +57,7 @@ enum HandlerRole {
         }
         // An annotated class that happens to implement Inflector is application code all the same.
         boolean inflection = Inflector.class.isAssignableFrom(handler) && method.getName().equals("apply");
-        return inflection && !isJaxRs(method) ? GENERATED : RESOURCE;
+        return inflection && !APPLY_ANNOTATED.get(handler).computeIfAbsent(method, HandlerRole::isJaxRs) ? GENERATED : RESOURCE;
     }
 
     /** The role of a class as a whole: GENERATED only for an Inflector that carries no JAX-RS annotations. */
