@@ -111,7 +111,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                     ? key.substring(IpGuardProperties.URL_PREFIX.length()) : null, problems)) {
                 continue;
             } else {
-                problems.add(s.where() + ": unknown key");
+                problems.add(s.where() + ": unknown key" + KeySuggestion.of(key, SCALAR_KEYS));
             }
         }
         UrlSettings urlSettings = urls.build();

@@ -121,7 +121,38 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
         if (hasLeadingZeroOctet(text)) {
             throw invalid(entry, "has an IPv4 octet with a leading zero, which is ambiguous (octal or decimal)");
         }
+        String expanded = expandShorthand(text);
+        if (expanded != null) {
+            throw invalid(entry, "is an abbreviated IPv4 address, which is not accepted; write " + expanded);
+        }
         throw invalid(entry, "is not an IP address");
+    }
+
+    /**
+     * What {@code inet_aton} makes of a dotted decimal shorthand ({@code 127.1} is 127.0.0.1,
+     * {@code 10.1.2} is 10.1.0.2), or null if the text is not one. A lone number is left alone:
+     * whether {@code 10} meant 0.0.0.10 or 10.0.0.0/8 is anybody's guess.
+     */
+    static String expandShorthand(String text) {
+        if (!text.matches("(0|[1-9][0-9]{0,9})(\\.(0|[1-9][0-9]{0,9})){1,2}")) {
+            return null;
+        }
+        String[] parts = text.split("\\.");
+        long value = 0;
+        for (int i = 0; i < parts.length - 1; i++) {
+            long part = Long.parseLong(parts[i]);
+            if (part > 255) {
+                return null;
+            }
+            value = value << 8 | part;
+        }
+        long last = Long.parseLong(parts[parts.length - 1]);
+        int lastBits = 8 * (4 - (parts.length - 1));
+        if (last >= 1L << lastBits) {
+            return null;
+        }
+        value = value << lastBits | last;
+        return IpLiteral.formatIpv4((int) value);
     }
 
     private static boolean looksLikeHostname(String text) {

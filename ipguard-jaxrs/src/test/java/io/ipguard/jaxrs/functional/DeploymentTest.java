@@ -246,6 +246,6 @@ class DeploymentTest {
                 "ipguard.group.admin: \"example.com\" is a hostname; only address literals are accepted "
                         + "(names are never resolved)",
                 "ipguard.deny-status: must be 403 or 404, not \"401\"",
-                "ipguard.grup.admin: unknown key"), java.util.Set.copyOf(e.problems()));
+                "ipguard.grup.admin: unknown key; did you mean ipguard.group.admin?"), java.util.Set.copyOf(e.problems()));
     }
 }
