@@ -14,7 +14,10 @@ public interface IpGuardInspector {
 
     /**
      * Returns the status of every source of lists: when the lists in force were loaded and the
-     * last error, if the latest attempt to reload failed.
+     * last error, if the latest attempt to reload failed. Once a request from a peer that is not a
+     * trusted proxy has carried a forwarding header (a proxy the configuration does not name would
+     * be taken for the client), a last entry, {@code forwarding headers from peers that are not
+     * trusted proxies}, gives the latest such warning as its error and how many were logged.
      *
      * @return one status per source, the configuration first
      */

@@ -13,22 +13,27 @@ public final class DefaultClientIpResolver implements ClientIpResolver {
 
     private final PeerLookup peers;
     private final LiveConfig live;
+    private final UntrustedForwarding untrusted;
 
     @Inject
-    public DefaultClientIpResolver(PeerLookup peers, LiveConfig live) {
+    public DefaultClientIpResolver(PeerLookup peers, LiveConfig live, UntrustedForwarding untrusted) {
         this.peers = peers;
         this.live = live;
+        this.untrusted = untrusted;
     }
 
     @Override
     public ClientAddress resolve(ContainerRequestContext request) {
         Forwarding forwarding = live.current().forwarding();
         ClientAddress peer = peers.peer(request);
-        if (forwarding.kind() == Forwarding.Kind.NONE || !peer.isKnown()) {
+        if (!peer.isKnown()) {
             return peer;
         }
-        if (forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
+        if (forwarding.kind() == Forwarding.Kind.NONE
+                || forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
             // Headers from anyone but a trusted proxy are ignored entirely: the client may have written them.
+            // But a proxy we were not told about would be taken for the client: notice it.
+            untrusted.ignoredHeaders(request, peer, forwarding);
             return peer;
         }
         return ForwardedClient.resolve(request.getHeaders().get(forwarding.header()), forwarding, peer);

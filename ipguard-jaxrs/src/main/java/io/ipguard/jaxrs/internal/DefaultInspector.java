@@ -14,23 +14,30 @@ public final class DefaultInspector implements IpGuardInspector {
     private final ConfigLoader loader;
     private final WhitelistProvider provider;
     private final GuardPlan plan;
+    private final UntrustedForwarding untrusted;
 
-    /** An inspector over the loader's configuration, the given provider of groups and the application's plan. */
+    /** An inspector of a running application: its configuration, lists, plan and what its requests showed. */
     @jakarta.inject.Inject
-    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, GuardPlan plan) {
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, GuardPlan plan, UntrustedForwarding untrusted) {
         this.loader = loader;
         this.provider = provider;
         this.plan = plan;
+        this.untrusted = untrusted;
     }
 
     /** An inspector of a configuration without an application. */
     public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
-        this(loader, provider, new GuardPlan());
+        this(loader, provider, new GuardPlan(), null);
     }
 
     @Override
     public List<ListStatus> status() {
-        return loader.status();
+        List<ListStatus> all = new java.util.ArrayList<>(loader.status());
+        ListStatus forwarding = untrusted == null ? null : untrusted.status();
+        if (forwarding != null) {
+            all.add(forwarding);
+        }
+        return all;
     }
 
     @Override

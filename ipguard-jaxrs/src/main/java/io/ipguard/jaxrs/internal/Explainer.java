@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.Explanation;
+import io.ipguard.jaxrs.IpGuardProperties;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
 import java.util.ArrayList;
@@ -60,6 +61,17 @@ final class Explainer {
         }
         if (forwarding.kind() == Forwarding.Kind.NONE) {
             how.append("the TCP peer");
+            Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            byName.putAll(headers);
+            for (String name : UntrustedForwarding.USUAL_HEADERS) {
+                if (byName.containsKey(name)) {
+                    // A proxy in front that the configuration does not name is the commonest mistake: say so.
+                    how.append("; ").append(name).append(" ignored: ").append(IpGuardProperties.CLIENT_IP_HEADER)
+                            .append(" is not set (a proxy in front needs it, and ").append(IpGuardProperties.TRUSTED_PROXIES)
+                            .append(')');
+                    break;
+                }
+            }
             return peer;
         }
         Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -68,7 +80,8 @@ final class Explainer {
         if (forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
             how.append("the TCP peer");
             if (lines != null) {
-                how.append("; ").append(forwarding.header()).append(" ignored: ").append(peer).append(" is not a trusted proxy");
+                how.append("; ").append(forwarding.header()).append(" ignored: ").append(peer).append(" is not a trusted proxy")
+                        .append(" (if it is your proxy, add it to ").append(IpGuardProperties.TRUSTED_PROXIES).append(')');
             }
             return peer;
         }

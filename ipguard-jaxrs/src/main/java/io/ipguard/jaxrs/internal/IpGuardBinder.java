@@ -28,6 +28,7 @@ public final class IpGuardBinder extends AbstractBinder {
         bind(loader.live()).to(LiveConfig.class);
         bind(loader).to(ConfigLoader.class);
         bind(plan).to(GuardPlan.class);
+        bind(new UntrustedForwarding(java.time.Clock.systemUTC())).to(UntrustedForwarding.class);
         bind(Guard.class).to(Guard.class).in(Singleton.class);
         bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);

@@ -113,11 +113,11 @@ class CompiledIpSetTest {
                 () -> IpSet.parse("10.0.0.1, 1.1, 10.0.0.0/33, a b", "ipguard.group.x"));
 
         assertEquals(java.util.List.of(
-                "ipguard.group.x: \"1.1\" is not an IP address",
+                "ipguard.group.x: \"1.1\" is an abbreviated IPv4 address, which is not accepted; write 1.0.0.1",
                 "ipguard.group.x: \"10.0.0.0/33\" has an invalid prefix length; it must be 0-32 for IPv4",
                 "ipguard.group.x: \"a b\" is not an IP address"), e.problems());
         assertEquals("invalid ipguard configuration (3 problems):\n"
-                + "  ipguard.group.x: \"1.1\" is not an IP address\n"
+                + "  ipguard.group.x: \"1.1\" is an abbreviated IPv4 address, which is not accepted; write 1.0.0.1\n"
                 + "  ipguard.group.x: \"10.0.0.0/33\" has an invalid prefix length; it must be 0-32 for IPv4\n"
                 + "  ipguard.group.x: \"a b\" is not an IP address", e.getMessage());
     }

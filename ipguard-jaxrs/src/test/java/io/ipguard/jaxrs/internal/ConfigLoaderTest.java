@@ -176,6 +176,6 @@ class ConfigLoaderTest {
         IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
                 () -> ConfigLoader.load(Map.of(), file, List.of(), CLOCK));
 
-        assertEquals(List.of(file + ":2: ipguard.group.default: \"1.1\" is not an IP address"), e.problems());
+        assertEquals(List.of(file + ":2: ipguard.group.default: \"1.1\" is an abbreviated IPv4 address, which is not accepted; write 1.0.0.1"), e.problems());
     }
 }

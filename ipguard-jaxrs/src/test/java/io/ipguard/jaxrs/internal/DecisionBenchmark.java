@@ -61,7 +61,7 @@ public class DecisionBenchmark {
             }
         };
         PeerLookup peers = PeerLookup.of(source);
-        return new Guard(new DefaultClientIpResolver(peers, loader.live()), new LiveWhitelistProvider(loader.live()),
+        return new Guard(new DefaultClientIpResolver(peers, loader.live(), new UntrustedForwarding(Clock.systemUTC())), new LiveWhitelistProvider(loader.live()),
                 loader.live(), new RefusalLog(System.getLogger("benchmark"), System::nanoTime), peers, List.of(), null);
     }
 

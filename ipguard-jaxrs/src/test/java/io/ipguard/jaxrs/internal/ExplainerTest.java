@@ -35,7 +35,7 @@ class ExplainerTest {
         "10.9.0.2    | 10.9.0.7, 10.9.0.1                  | default | allowed: client 10.9.0.7 (X-Forwarded-For, leftmost element; every element is a trusted proxy) matched 10.0.0.0/8 in group \"default\"",
         "10.9.0.2    | 203.0.113.9, garbage                | admin   | refused: the client is unknown (X-Forwarded-For element 1 from the right, \"garbage\", is not an address); group \"admin\"",
         "10.9.0.2    | ''                                  | default | allowed: client 10.9.0.2 (the TCP peer; no X-Forwarded-For header) matched 10.0.0.0/8 in group \"default\"",
-        "192.0.2.15  | 10.2.3.4                            | default | refused: client 192.0.2.15 (the TCP peer; X-Forwarded-For ignored: 192.0.2.15 is not a trusted proxy) is not in group \"default\"",
+        "192.0.2.15  | 10.2.3.4                            | default | refused: client 192.0.2.15 (the TCP peer; X-Forwarded-For ignored: 192.0.2.15 is not a trusted proxy (if it is your proxy, add it to ipguard.trusted-proxies)) is not in group \"default\"",
     })
     void whenRequestIsExplained_thenTheReasonIsInWords(String peer, String xff, String group, String text) {
         Map<String, List<String>> headers = xff.isEmpty() ? Map.of() : Map.of("x-forwarded-for", List.of(xff));

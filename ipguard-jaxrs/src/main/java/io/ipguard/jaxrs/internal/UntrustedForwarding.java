@@ -1,0 +1,110 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpGuardFeature;
+import io.ipguard.jaxrs.IpGuardProperties;
+import io.ipguard.jaxrs.ListStatus;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Notices the commonest proxy misconfiguration: a forwarding header arriving from a peer that is
+ * not a trusted proxy (or with no header configured at all). The guard then takes the proxy itself
+ * for the client, and if the proxy's address is in a group, lets everyone behind it in. This says
+ * so in a WARNING naming the peer, the header and the key to set, once per peer and header every
+ * ten minutes and at most once a second in all, and keeps the latest for
+ * {@code IpGuardInspector.status()}. It looks at one request in {@value #SAMPLE}: a proxy sends the
+ * header on every request, so it is seen within a few, and the others pay nothing. Thread-safe.
+ */
+public final class UntrustedForwarding {
+
+    static final int SAMPLE = 16;
+    static final List<String> USUAL_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
+    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final long QUIET_MILLIS = 10 * 60 * 1000;
+    private static final int MAX_REMEMBERED = 1024;
+
+    private final Clock clock;
+    private final BooleanSupplier sampled;
+    private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
+    private volatile long lastAnyWarning = Long.MIN_VALUE / 2;
+    private volatile String latest;
+    private volatile Instant latestAt;
+    private volatile long seen;
+
+    public UntrustedForwarding(Clock clock) {
+        this(clock, () -> ThreadLocalRandom.current().nextInt(SAMPLE) == 0);
+    }
+
+    /** With {@code sampled} deciding which requests are looked at (tests look at every one). */
+    UntrustedForwarding(Clock clock, BooleanSupplier sampled) {
+        this.clock = clock;
+        this.sampled = sampled;
+    }
+
+    /** Called by the resolver for a request whose forwarding headers it ignores; looks at one in {@value #SAMPLE}. */
+    void ignoredHeaders(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
+        if (!sampled.getAsBoolean()) {
+            return;
+        }
+        if (forwarding.kind() != Forwarding.Kind.NONE) {
+            if (request.getHeaderString(forwarding.header()) != null) {
+                warn(peer, forwarding.header(), false);
+            }
+            return;
+        }
+        for (int i = 0; i < USUAL_HEADERS.size(); i++) {
+            if (request.getHeaderString(USUAL_HEADERS.get(i)) != null) {
+                warn(peer, USUAL_HEADERS.get(i), true);
+                return;
+            }
+        }
+    }
+
+    /** The warning for a header from an untrusted peer; also used by explanations. */
+    static String advice(ClientAddress peer, String header, boolean noHeaderConfigured) {
+        if (noHeaderConfigured) {
+            return "a request from " + peer + " carries " + header + ", but " + IpGuardProperties.CLIENT_IP_HEADER
+                    + " is not set, so the client is taken to be " + peer + " itself; if " + peer + " is a proxy, set "
+                    + IpGuardProperties.CLIENT_IP_HEADER + " = " + header + " and " + IpGuardProperties.TRUSTED_PROXIES
+                    + " to the address it connects from (docs/proxies.md)";
+        }
+        return "a request from " + peer + " carries " + header + ", but " + peer + " is not in "
+                + IpGuardProperties.TRUSTED_PROXIES + ", so the header is ignored and the client is taken to be " + peer
+                + "; if " + peer + " is your proxy, add it to " + IpGuardProperties.TRUSTED_PROXIES
+                + " (otherwise a client is sending the header itself)";
+    }
+
+    private synchronized void warn(ClientAddress peer, String header, boolean noHeaderConfigured) {
+        long now = clock.millis();
+        String key = peer + " " + header;
+        Long last = lastWarned.get(key);
+        if (last != null && now - last < QUIET_MILLIS || now - lastAnyWarning < 1000) {
+            return;
+        }
+        if (lastWarned.size() >= MAX_REMEMBERED) {
+            // Many distinct peers: forget them rather than grow; the one-a-second limit still holds.
+            lastWarned.clear();
+        }
+        lastWarned.put(key, now);
+        lastAnyWarning = now;
+        String advice = advice(peer, header, noHeaderConfigured);
+        latest = advice;
+        latestAt = Instant.ofEpochMilli(now);
+        seen++;
+        LOG.log(System.Logger.Level.WARNING, "ipguard: " + advice);
+    }
+
+    /** The latest warning as a status line, or null if there was none. */
+    ListStatus status() {
+        String advice = latest;
+        return advice == null ? null : new ListStatus("forwarding headers from peers that are not trusted proxies", null,
+                seen, advice, latestAt);
+    }
+}
