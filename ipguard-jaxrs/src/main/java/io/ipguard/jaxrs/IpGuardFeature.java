@@ -3,6 +3,7 @@ package io.ipguard.jaxrs;
 import io.ipguard.jaxrs.internal.BackstopFilter;
 import io.ipguard.jaxrs.internal.ConfigLoader;
 import io.ipguard.jaxrs.internal.ConfigWatch;
+import io.ipguard.jaxrs.internal.ContainerCheck;
 import io.ipguard.jaxrs.internal.DefaultInspector;
 import io.ipguard.jaxrs.internal.GuardConfig;
 import io.ipguard.jaxrs.internal.GuardPlan;
@@ -106,6 +107,7 @@ public final class IpGuardFeature implements Feature {
         context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
         context.register(BackstopFilter.class);
+        context.register(ContainerCheck.class);
         if (loader.hasScheduledWork(watch)) {
             context.register(new ConfigWatch(loader, watch));
         }

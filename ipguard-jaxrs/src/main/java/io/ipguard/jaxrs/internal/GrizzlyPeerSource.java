@@ -71,7 +71,12 @@ final class GrizzlyPeerSource implements PeerSource {
     }
 
     @Override
-    public boolean isBound() {
+    public String container() {
+        return "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer";
+    }
+
+    @Override
+    public boolean serves(ContainerRequestContext context) {
         return request.getHandle() != null;
     }
 

@@ -34,12 +34,22 @@ public final class IpGuardBinder extends AbstractBinder {
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
         bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
-        // Load each container adapter only when its request type exists, so neither container is required.
+        // Load each container adapter only when its classes exist, so no container is required.
         if (isPresent(GrizzlyPeerSource.REQUEST_CLASS)) {
             bind(GrizzlyPeerSource.class).to(PeerSource.class).in(Singleton.class);
         }
         if (isPresent(ServletPeerSource.REQUEST_CLASS)) {
             bind(ServletPeerSource.class).to(PeerSource.class).in(Singleton.class);
+        }
+        if (isPresent(JettyPeerSource.REQUEST_CLASS)) {
+            bind(JettyPeerSource.class).to(PeerSource.class).in(Singleton.class);
+        }
+        // The JDK HTTP server and Netty bind nothing: their response writers know the connection.
+        for (ResponseWriterPeerSource source : new ResponseWriterPeerSource[] {
+            ResponseWriterPeerSource.jdkHttp(), ResponseWriterPeerSource.netty()}) {
+            if (source != null) {
+                bind(source).to(PeerSource.class);
+            }
         }
         bindFactory(ClientAddressFactory.class, Singleton.class).to(ClientAddress.class);
     }

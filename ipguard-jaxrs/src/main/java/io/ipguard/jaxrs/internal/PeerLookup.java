@@ -6,14 +6,14 @@ import org.glassfish.hk2.api.IterableProvider;
 
 /**
  * The TCP peer address of the current request, as the container saw it. The container is
- * recognised on the first request by the request type it binds; on a container that binds none
- * we know, every call fails with a message saying what to do. Thread-safe.
+ * recognised on the first request (by the request type it binds, or the response writer it hands
+ * Jersey); a container none of the sources serves is refused at start-up ({@link ContainerCheck}),
+ * and if one gets here anyway, every call fails with a message saying what to do. Thread-safe.
  */
 public final class PeerLookup {
 
-    static final String NO_PEER = "cannot find the TCP peer address: this container binds neither "
-            + GrizzlyPeerSource.REQUEST_CLASS + " nor " + ServletPeerSource.REQUEST_CLASS
-            + "; run on Grizzly or a Servlet container, or bind a ClientIpResolver of your own";
+    static final String NO_PEER = "cannot find the TCP peer address: this container is none of those ipguard reads "
+            + "(Grizzly, Jetty, the JDK HTTP server, Netty, a Servlet container); bind a ClientIpResolver of your own";
 
     private static final int CACHE_SIZE = 256;
 
@@ -43,7 +43,7 @@ public final class PeerLookup {
      * @throws IllegalStateException if the container exposes no peer address
      */
     public ClientAddress peer(ContainerRequestContext request) {
-        String peer = source().remoteAddress(request);
+        String peer = source(request).remoteAddress(request);
         if (peer == null) {
             return ClientAddress.unknown();
         }
@@ -69,11 +69,11 @@ public final class PeerLookup {
         return address;
     }
 
-    private PeerSource source() {
+    private PeerSource source(ContainerRequestContext request) {
         PeerSource found = source;
         if (found == null) {
             for (PeerSource candidate : sources) {
-                if (candidate.isBound()) {
+                if (candidate.serves(request)) {
                     found = candidate;
                     break;
                 }

@@ -5,8 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 /** The TCP peer address as one kind of container reports it. Implementations are thread-safe. */
 interface PeerSource {
 
-    /** Whether this container's request type is bound in the running application. */
-    boolean isBound();
+    /** The class name of the Jersey container this source reads (a subclass of it counts too). */
+    String container();
+
+    /** Whether this source can read the peer of requests like this one (asked on the first request). */
+    boolean serves(ContainerRequestContext request);
 
     /** The peer address text of the current request, or null if the container gives none. */
     String remoteAddress(ContainerRequestContext request);

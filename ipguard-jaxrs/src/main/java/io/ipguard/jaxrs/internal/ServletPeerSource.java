@@ -18,7 +18,12 @@ final class ServletPeerSource implements PeerSource {
     }
 
     @Override
-    public boolean isBound() {
+    public String container() {
+        return "org.glassfish.jersey.servlet.ServletContainer";
+    }
+
+    @Override
+    public boolean serves(ContainerRequestContext context) {
         return request.getHandle() != null;
     }
 

@@ -51,7 +51,12 @@ public class DecisionBenchmark {
         ConfigLoader loader = ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
         PeerSource source = new PeerSource() {
             @Override
-            public boolean isBound() {
+            public String container() {
+                return "benchmark";
+            }
+
+            @Override
+            public boolean serves(jakarta.ws.rs.container.ContainerRequestContext request) {
                 return true;
             }
 

@@ -61,14 +61,46 @@ public final class RawHttp {
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            return parse(readResponse(socket.getInputStream(), method.equals("HEAD")));
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /**
+     * Reads one response: to the end of its body by {@code Content-Length} or the last chunk, or to
+     * the end of the stream, since some containers (Netty) keep the connection open despite
+     * {@code Connection: close}.
+     */
+    private static byte[] readResponse(InputStream in, boolean head) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toByteArray();
+        int headEnd = -1;
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                return bytes.toByteArray();
+            }
+            bytes.write(buffer, 0, n);
+            String text = bytes.toString(StandardCharsets.ISO_8859_1);
+            if (headEnd < 0) {
+                headEnd = text.indexOf("\r\n\r\n");
+            }
+            if (headEnd >= 0 && complete(text, headEnd, head)) {
+                return bytes.toByteArray();
+            }
+        }
+    }
+
+    private static boolean complete(String text, int headEnd, boolean head) {
+        String headers = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+        int bodyLength = text.length() - headEnd - 4;
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(headers);
+        if (head || headers.startsWith("http/1.1 204") || headers.startsWith("http/1.1 304")) {
+            return true;
+        }
+        if (length.find()) {
+            return bodyLength >= Integer.parseInt(length.group(1));
+        }
+        return headers.contains("\r\ntransfer-encoding: chunked") && text.endsWith("\r\n0\r\n\r\n");
     }
 
     private static Response parse(byte[] raw) {
