@@ -1,5 +1,6 @@
 package io.ipguard.jaxrs;
 
+import io.ipguard.jaxrs.internal.Addresses;
 import io.ipguard.jaxrs.internal.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -47,24 +48,36 @@ public final class ClientAddress {
         return UNKNOWN;
     }
 
-    /**
-     * Returns the IPv4 address with the given 32 bits (most significant octet first).
-     *
-     * @param bits the address bits
-     * @return the address
-     */
-    public static ClientAddress ofIpv4(int bits) {
+    static {
+        // The library builds and reads addresses by their bits; users need neither.
+        Addresses.grant(new Addresses.Access() {
+            @Override
+            public ClientAddress ofIpv4(int bits) {
+                return ClientAddress.ofIpv4(bits);
+            }
+
+            @Override
+            public ClientAddress ofIpv6(long high, long low) {
+                return ClientAddress.ofIpv6(high, low);
+            }
+
+            @Override
+            public long high(ClientAddress address) {
+                return address.high;
+            }
+
+            @Override
+            public long low(ClientAddress address) {
+                return address.low;
+            }
+        });
+    }
+
+    private static ClientAddress ofIpv4(int bits) {
         return new ClientAddress(true, true, 0, bits & 0xffff_ffffL);
     }
 
-    /**
-     * Returns the IPv6 address with the given 128 bits; an IPv4-mapped address becomes IPv4.
-     *
-     * @param high the upper 64 bits
-     * @param low the lower 64 bits
-     * @return the address
-     */
-    public static ClientAddress ofIpv6(long high, long low) {
+    private static ClientAddress ofIpv6(long high, long low) {
         if (high == 0 && (low & 0xffff_ffff_0000_0000L) == MAPPED_PREFIX) {
             return ofIpv4((int) low);
         }
@@ -121,16 +134,6 @@ public final class ClientAddress {
     /** @return whether this is a known IPv4 address (including one given in IPv4-mapped form) */
     public boolean isIpv4() {
         return ipv4;
-    }
-
-    /** @return the upper 64 bits of an IPv6 address; 0 for IPv4 and unknown */
-    public long highBits() {
-        return high;
-    }
-
-    /** @return the lower 64 bits of an IPv6 address, or the 32 address bits of IPv4; 0 if unknown */
-    public long lowBits() {
-        return low;
     }
 
     /**

@@ -87,4 +87,17 @@ class ArchitectureTest {
                 "IpGuardConfigurationException", "IpGuardFeature", "IpGuardInspector", "IpGuardProperties", "IpSet",
                 "ListStatus", "WhitelistProvider", "Whitelisted"), publicTypes);
     }
+
+    @Test
+    void whenPublicTypesAreInspected_thenTheyOfferWhatUsersWriteReadAndImplementOnly() {
+        // The bits of an address, and the constructors of what the inspector hands out, are the library's own.
+        List<String> clientAddress = MAIN.get(ClientAddress.class).getMembers().stream()
+                .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC))
+                .map(m -> m.getName()).distinct().sorted().toList();
+
+        assertEquals(List.of("PROPERTY", "equals", "hashCode", "isIpv4", "isKnown", "of", "parse", "toInetAddress",
+                "toString", "unknown"), clientAddress);
+        assertEquals(true, MAIN.get(Explanation.class).isInterface());
+        assertEquals(true, MAIN.get(ListStatus.class).isInterface());
+    }
 }

@@ -175,10 +175,10 @@ public final class CompiledIpSet implements IpSet {
             return false;
         }
         if (address.isIpv4()) {
-            return containsIpv4((int) address.lowBits());
+            return containsIpv4((int) Addresses.low(address));
         }
-        long h = address.highBits();
-        long l = address.lowBits();
+        long h = Addresses.high(address);
+        long l = Addresses.low(address);
         int lo = 0;
         int hi = v6StartHigh.length - 1;
         int candidate = -1;

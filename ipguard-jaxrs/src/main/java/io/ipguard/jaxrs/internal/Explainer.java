@@ -26,30 +26,30 @@ final class Explainer {
         ClientAddress client = resolve(config.forwarding(), peer, headers, how);
         IpSet set = provider.group(group);
         if (set == null) {
-            return new Explanation(false, client, "refused: group \"" + group + "\" is not defined");
+            return new Explained(false, client, "refused: group \"" + group + "\" is not defined");
         }
         if (!client.isKnown()) {
-            return new Explanation(false, client, "refused: the client is unknown (" + how + "); group \"" + group + "\"");
+            return new Explained(false, client, "refused: the client is unknown (" + how + "); group \"" + group + "\"");
         }
         String subject = "client " + client + " (" + how + ")";
         boolean allowed = set.contains(client);
         String entries = config.groupEntries().get(group);
         if (entries == null || !(set instanceof CompiledIpSet)) {
             // A group from an application's own provider: we can say whether, not which entry.
-            return new Explanation(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
+            return new Explained(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
                     + (allowed ? " is in" : " is not in") + " group \"" + group + "\"");
         }
         List<String> included = matching(entries, client, false);
         List<String> excluded = matching(entries, client, true);
         if (allowed) {
-            return new Explanation(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
+            return new Explained(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
                     + " in group \"" + group + "\"");
         }
         if (!included.isEmpty() && !excluded.isEmpty()) {
-            return new Explanation(false, client, "refused: " + subject + " matched " + String.join(", ", included)
+            return new Explained(false, client, "refused: " + subject + " matched " + String.join(", ", included)
                     + " but is excluded by " + String.join(", ", excluded) + " in group \"" + group + "\"");
         }
-        return new Explanation(false, client, "refused: " + subject + " is not in group \"" + group + "\"");
+        return new Explained(false, client, "refused: " + subject + " is not in group \"" + group + "\"");
     }
 
     /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */

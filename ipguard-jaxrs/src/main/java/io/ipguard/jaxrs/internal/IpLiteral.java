@@ -38,7 +38,7 @@ public final class IpLiteral {
             return null;
         }
         long v4 = parseIpv4(text, from, to);
-        return v4 < 0 ? null : ClientAddress.ofIpv4((int) v4);
+        return v4 < 0 ? null : Addresses.ofIpv4((int) v4);
     }
 
     /** Returns the 32 bits of a dotted quad as a non-negative long, or -1 if it is not one. */
@@ -103,7 +103,7 @@ public final class IpLiteral {
             high = (high << 16) | groups[g];
             low = (low << 16) | groups[g + 4];
         }
-        return ClientAddress.ofIpv6(high, low);
+        return Addresses.ofIpv6(high, low);
     }
 
     /** Parses colon-separated hextets (optionally ending in a dotted quad); returns the 16-bit group count or -1. */

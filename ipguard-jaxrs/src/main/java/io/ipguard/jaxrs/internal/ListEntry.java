@@ -51,7 +51,8 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     }
 
     private static ListEntry of(boolean exclusion, ClientAddress low, ClientAddress high) {
-        return new ListEntry(exclusion, low.isIpv4(), low.highBits(), low.lowBits(), high.highBits(), high.lowBits());
+        return new ListEntry(exclusion, low.isIpv4(), Addresses.high(low), Addresses.low(low), Addresses.high(high),
+                Addresses.low(high));
     }
 
     private static ListEntry parseBlock(String entry, boolean exclusion, String body, int slash)
@@ -71,14 +72,14 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
         }
         if (ipv4) {
             long mask = prefix == 0 ? 0 : (0xffff_ffffL << (32 - prefix)) & 0xffff_ffffL;
-            long bits = base.lowBits();
+            long bits = Addresses.low(base);
             if ((bits & mask) != bits) {
                 throw hostBitsSet(entry, IpLiteral.formatIpv4((int) (bits & mask)) + "/" + prefix);
             }
             return new ListEntry(exclusion, true, 0, bits, 0, bits | (~mask & 0xffff_ffffL));
         }
-        long high = base.highBits();
-        long low = mapped ? MAPPED | base.lowBits() : base.lowBits();
+        long high = Addresses.high(base);
+        long low = mapped ? MAPPED | Addresses.low(base) : Addresses.low(base);
         long maskHigh = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
         long maskLow = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
         if ((high & maskHigh) != high || (low & maskLow) != low) {
@@ -177,7 +178,7 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     }
 
     private static int compare(ClientAddress a, ClientAddress b) {
-        int c = Long.compareUnsigned(a.highBits(), b.highBits());
-        return c != 0 ? c : Long.compareUnsigned(a.lowBits(), b.lowBits());
+        int c = Long.compareUnsigned(Addresses.high(a), Addresses.high(b));
+        return c != 0 ? c : Long.compareUnsigned(Addresses.low(a), Addresses.low(b));
     }
 }

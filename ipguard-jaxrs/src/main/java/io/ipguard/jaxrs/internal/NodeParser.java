@@ -33,7 +33,7 @@ final class NodeParser {
         if (indexOf(text, ':', colon + 1, to) < 0) {
             // Exactly one colon: IPv4 with a port.
             long v4 = isPort(text, colon + 1, to) ? IpLiteral.parseIpv4(text, from, colon) : -1;
-            return v4 < 0 ? null : ClientAddress.ofIpv4((int) v4);
+            return v4 < 0 ? null : Addresses.ofIpv4((int) v4);
         }
         return allowBareIpv6 ? IpLiteral.parse(text, from, to, true) : null;
     }

@@ -13,7 +13,7 @@ final class SourceHealth {
 
     SourceHealth(String source, Clock clock) {
         this.clock = clock;
-        this.status = new ListStatus(source, null, 0, null, null);
+        this.status = new SourceStatus(source, null, 0, null, null);
     }
 
     ListStatus status() {
@@ -22,7 +22,7 @@ final class SourceHealth {
 
     synchronized void loaded() {
         ListStatus s = status;
-        status = new ListStatus(s.source(), clock.instant(), s.version() + 1, null, null);
+        status = new SourceStatus(s.source(), clock.instant(), s.version() + 1, null, null);
         if (s.version() > 0) {
             LOG.log(System.Logger.Level.INFO, "ipguard: reloaded " + s.source() + " (version " + (s.version() + 1) + ")");
         }
@@ -32,13 +32,13 @@ final class SourceHealth {
     synchronized void checked() {
         ListStatus s = status;
         if (s.lastError().isPresent()) {
-            status = new ListStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
+            status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
         }
     }
 
     synchronized void failed(String error) {
         ListStatus s = status;
-        status = new ListStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());
+        status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());
         LOG.log(System.Logger.Level.WARNING, "ipguard: could not load " + s.source()
                 + (s.version() > 0 ? "; the lists loaded before stay in force: " : ": ") + error);
     }

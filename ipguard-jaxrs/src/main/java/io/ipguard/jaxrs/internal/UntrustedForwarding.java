@@ -104,7 +104,7 @@ public final class UntrustedForwarding {
     /** The latest warning as a status line, or null if there was none. */
     ListStatus status() {
         String advice = latest;
-        return advice == null ? null : new ListStatus("forwarding headers from peers that are not trusted proxies", null,
+        return advice == null ? null : new SourceStatus("forwarding headers from peers that are not trusted proxies", null,
                 seen, advice, latestAt);
     }
 }

@@ -87,8 +87,8 @@ public record UrlSettings(Map<String, URI> groups, Duration refresh, Duration ti
             }
             String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
             var address = IpLiteral.parse(literal, 0, literal.length(), false);
-            return address != null && (address.isIpv4() ? (address.lowBits() >>> 24) == 127
-                    : address.highBits() == 0 && address.lowBits() == 1);
+            return address != null && (address.isIpv4() ? (Addresses.low(address) >>> 24) == 127
+                    : Addresses.high(address) == 0 && Addresses.low(address) == 1);
         }
     }
 }

@@ -168,7 +168,7 @@ class ForwardedClientDifferentialTest {
     private static String fullForm(ClientAddress a) {
         StringBuilder out = new StringBuilder();
         for (int g = 0; g < 8; g++) {
-            long word = g < 4 ? a.highBits() : a.lowBits();
+            long word = g < 4 ? Addresses.high(a) : Addresses.low(a);
             out.append(g == 0 ? "" : ":").append(String.format("%04x", (word >>> (48 - 16 * (g % 4))) & 0xffff));
         }
         return out.toString();

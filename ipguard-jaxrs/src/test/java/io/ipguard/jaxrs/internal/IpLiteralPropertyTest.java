@@ -70,7 +70,7 @@ class IpLiteralPropertyTest {
                 high = (high << 16) | groups[g];
                 low = (low << 16) | groups[g + 4];
             }
-            ClientAddress address = ClientAddress.ofIpv6(high, low);
+            ClientAddress address = Addresses.ofIpv6(high, low);
             String text = address.toString();
 
             assertEquals(referenceFormat(groups), text);
@@ -95,7 +95,7 @@ class IpLiteralPropertyTest {
         Random random = new Random(791);
         for (int n = 0; n < CASES; n++) {
             int bits = random.nextInt();
-            ClientAddress address = ClientAddress.ofIpv4(bits);
+            ClientAddress address = Addresses.ofIpv4(bits);
             String text = address.toString();
             int first = bits >>> 24;
 
@@ -171,7 +171,7 @@ class IpLiteralPropertyTest {
         int accepted = 0;
         for (int n = 0; n < CASES; n++) {
             StringBuilder text = new StringBuilder(random.nextBoolean()
-                    ? ClientAddress.ofIpv4(random.nextInt()).toString()
+                    ? Addresses.ofIpv4(random.nextInt()).toString()
                     : fullForm(randomGroups(random), random));
             if (random.nextInt(3) == 0) {
                 String canonical = ClientAddress.parse(text.toString()).toString();
