@@ -31,12 +31,11 @@ public final class BackstopFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Verdict verdict = Verdict.of(request);
-        if (verdict == Verdict.ADMITTED) {
+        if (Verdict.refused(request)) {
+            guard.finishRefusal(response);
             return;
         }
-        if (verdict == Verdict.REFUSED) {
-            guard.finishRefusal(response);
+        if (Verdict.admitted(request)) {
             return;
         }
         List<String> groups;

@@ -77,7 +77,7 @@ public final class Guard {
         if (admits(request, group, resource)) {
             return true;
         }
-        Verdict.REFUSED.mark(request);
+        Verdict.markRefused(request);
         answer.refuse(request, live.current().denyStatus());
         return false;
     }
@@ -109,35 +109,37 @@ public final class Guard {
         GuardConfig config = live.current();
         boolean allowed = reason == Decision.Reason.IN_GROUP;
         if (!allowed) {
-            ClientAddress refusedClient = client;
-            Decision.Reason refusedReason = reason;
-            String refusedError = error;
-            Supplier<String> line = () -> refusalLine(request, config, group, resource, refusedClient, refusedReason,
-                    refusedError);
-            if (error == null) {
-                refusals.log(line);
-            } else {
-                // A broken part fails every request alike: say so once a second, not once a request.
-                refusals.logFault(error, line);
-            }
+            logRefusal(request, config, group, resource, client, reason, error);
         }
         if (!listeners.isEmpty()) {
-            Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
-                    : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
-            notify(new Decision(outcome, reason, group, resource, client));
+            notify(allowed, config, reason, group, resource, client);
         }
-        if (allowed || config.reportOnly()) {
-            // Decided: the backstop leaves this request alone.
-            Verdict.ADMITTED.mark(request);
-            return true;
+        return allowed || config.reportOnly();
+    }
+
+    /** Kept out of {@link #admits} so that the allowed path stays small enough to inline. */
+    private void logRefusal(ContainerRequestContext request, GuardConfig config, String group, String resource,
+                            ClientAddress client, Decision.Reason reason, String error) {
+        Supplier<String> line = () -> refusalLine(request, config, group, resource, client, reason, error);
+        if (error == null) {
+            refusals.log(line);
+        } else {
+            // A broken part fails every request alike: say so once a second, not once a request.
+            refusals.logFault(error, line);
         }
-        return false;
+    }
+
+    private void notify(boolean allowed, GuardConfig config, Decision.Reason reason, String group, String resource,
+                        ClientAddress client) {
+        Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
+                : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
+        notify(new Decision(outcome, reason, group, resource, client));
     }
 
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
         if (!admitsUndecided(request, resource, error)) {
-            Verdict.REFUSED.mark(request);
+            Verdict.markRefused(request);
             answer.refuse(request, live.current().denyStatus());
         }
     }
@@ -179,9 +181,6 @@ public final class Guard {
         request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
         refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
                 + "]");
-        if (config.reportOnly()) {
-            Verdict.ADMITTED.mark(request);
-        }
         return config.reportOnly();
     }
 

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,6 +31,8 @@ public final class UntrustedForwarding {
 
     private final Clock clock;
     private final BooleanSupplier sampled;
+    /** Counts calls, racily on purpose: a lost increment only shifts which request is looked at. */
+    private int calls;
     private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
     private volatile long lastAnyWarning = Long.MIN_VALUE / 2;
     private volatile String latest;
@@ -39,10 +40,10 @@ public final class UntrustedForwarding {
     private volatile long seen;
 
     public UntrustedForwarding(Clock clock) {
-        this(clock, () -> ThreadLocalRandom.current().nextInt(SAMPLE) == 0);
+        this(clock, null);
     }
 
-    /** With {@code sampled} deciding which requests are looked at (tests look at every one). */
+    /** With {@code sampled} deciding which requests are looked at (tests look at every one); null for one in {@value #SAMPLE}. */
     UntrustedForwarding(Clock clock, BooleanSupplier sampled) {
         this.clock = clock;
         this.sampled = sampled;
@@ -50,7 +51,7 @@ public final class UntrustedForwarding {
 
     /** Called by the resolver for a request whose forwarding headers it ignores; looks at one in {@value #SAMPLE}. */
     void ignoredHeaders(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
-        if (!sampled.getAsBoolean()) {
+        if (sampled == null ? (++calls & (SAMPLE - 1)) != 0 : !sampled.getAsBoolean()) {
             return;
         }
         if (forwarding.kind() != Forwarding.Kind.NONE) {
