@@ -47,16 +47,19 @@ public final class IpGuardFeature implements Feature {
     private final Path configFile;
     private final boolean watch;
     private final List<Setting> overrides;
+    /** A Micrometer MeterRegistry, held untyped so that this class never makes the JVM load Micrometer. */
+    private final Object meterRegistry;
 
     /** Creates a feature configured only by the application's properties. */
     public IpGuardFeature() {
-        this(null, false, List.of());
+        this(null, false, List.of(), null);
     }
 
-    private IpGuardFeature(Path configFile, boolean watch, List<Setting> overrides) {
+    private IpGuardFeature(Path configFile, boolean watch, List<Setting> overrides, Object meterRegistry) {
         this.configFile = configFile;
         this.watch = watch;
         this.overrides = List.copyOf(overrides);
+        this.meterRegistry = meterRegistry;
     }
 
     /**
@@ -103,7 +106,7 @@ public final class IpGuardFeature implements Feature {
                     + "and let through, not refused");
         }
         GuardPlan plan = new GuardPlan();
-        context.register(new IpGuardBinder(loader, plan));
+        context.register(new IpGuardBinder(loader, plan, meterRegistry));
         context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
         context.register(BackstopFilter.class);
@@ -123,6 +126,7 @@ public final class IpGuardFeature implements Feature {
         private final Map<String, Setting> settings = new LinkedHashMap<>();
         private Path configFile;
         private boolean watch;
+        private Object meterRegistry;
 
         private Builder() {
         }
@@ -261,6 +265,21 @@ public final class IpGuardFeature implements Feature {
             return this;
         }
 
+        /**
+         * Counts the guard's decisions, and reports the health of its lists, in a Micrometer registry
+         * (meters in docs/metrics.md). Needs {@code io.micrometer:micrometer-core} on the class path;
+         * an application without it never loads a Micrometer class. Binding a {@code MeterRegistry}
+         * through HK2 does the same.
+         *
+         * @param registry the registry
+         * @return this builder
+         * @throws NullPointerException if {@code registry} is null
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         private Builder set(Setting setting) {
             GuardConfig.checkValues(List.of(setting));
             settings.put(setting.key(), setting);
@@ -273,7 +292,7 @@ public final class IpGuardFeature implements Feature {
          * @return an immutable feature
          */
         public IpGuardFeature build() {
-            return new IpGuardFeature(configFile, watch, new ArrayList<>(settings.values()));
+            return new IpGuardFeature(configFile, watch, new ArrayList<>(settings.values()), meterRegistry);
         }
     }
 }

@@ -87,6 +87,8 @@ final class CheckCommand {
 
     /** The inspector of the example application deployed without a server: it knows what guards each method. */
     private static IpGuardInspector deployed(IpGuardFeature feature) {
+        // The start-up report would repeat on standard error what --guards prints: keep the log to warnings.
+        java.util.logging.Logger.getLogger("io.ipguard.jaxrs").setLevel(java.util.logging.Level.WARNING);
         return new ApplicationHandler(new ExampleApplication(feature)).getInjectionManager()
                 .getInstance(IpGuardInspector.class);
     }

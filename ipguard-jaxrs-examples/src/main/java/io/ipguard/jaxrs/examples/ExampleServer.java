@@ -41,8 +41,9 @@ public final class ExampleServer implements AutoCloseable {
             "  --config FILE  the whole configuration, watched for edits (default: the embedded one)",
             "  --host HOST    address to listen on (default 127.0.0.1; :: for IPv4 and IPv6)",
             "  --port PORT    port to listen on (default 8080)",
-            "The check command explains, without a server, what the guard would decide for a client, for a",
-            "group or for a request path of the example application; it exits 0 allowed, 3 refused.");
+            "The check command explains, without a server, what the guard would decide for a client in a group",
+            "(--group, default: default), or with --guards lists which group guards each resource of the example",
+            "application. It exits 0 allowed, 3 refused, 1 for a configuration error, 2 for a usage error.");
 
     public static void main(String[] args) {
         int status = args.length > 0 && args[0].equals("check")

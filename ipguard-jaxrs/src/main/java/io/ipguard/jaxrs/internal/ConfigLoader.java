@@ -54,7 +54,8 @@ public final class ConfigLoader {
         this.properties = Map.copyOf(properties);
         this.file = file;
         this.code = List.copyOf(code);
-        this.health = new SourceHealth(file == null ? "configuration" : "file " + file, clock);
+        this.health = new SourceHealth(file == null ? "configuration" : "file " + file,
+                file == null ? "configuration" : "file", clock);
         this.base = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
         UrlSettings urls = base.urls();
         if (!urls.groups().isEmpty()) {
@@ -64,7 +65,7 @@ public final class ConfigLoader {
             urlSources.forEach(UrlListSource::fetch);
         }
         this.live = new LiveConfig(withUrlGroups(base));
-        health.loaded();
+        health.loaded(entryCount(base));
     }
 
     /**
@@ -79,6 +80,25 @@ public final class ConfigLoader {
 
     public LiveConfig live() {
         return live;
+    }
+
+    /** The health of the configuration, then of each URL group, for metrics. */
+    public List<SourceHealth> healths() {
+        List<SourceHealth> all = new ArrayList<>();
+        all.add(health);
+        urlSources.forEach(source -> all.add(source.health()));
+        return all;
+    }
+
+    /** Entries of the configuration's own groups (URL groups count for their sources). */
+    private static int entryCount(GuardConfig config) {
+        int count = 0;
+        for (String entries : config.groupEntries().values()) {
+            for (String entry : entries.split(",")) {
+                count += entry.isBlank() ? 0 : 1;
+            }
+        }
+        return count;
     }
 
     /** The status of the configuration, then of each URL group. */
@@ -173,7 +193,7 @@ public final class ConfigLoader {
             base = next;
             fileStamp = stamp;
             fileBytes = bytes;
-            health.loaded();
+            health.loaded(entryCount(next));
         } catch (IpGuardConfigurationException e) {
             rememberFailedContent();
             health.failed(e.getMessage());

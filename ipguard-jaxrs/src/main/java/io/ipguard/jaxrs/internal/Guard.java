@@ -33,16 +33,17 @@ public final class Guard {
     private final PeerLookup peers;
     private final List<DecisionListener> listeners;
     private final RefusalAnswer answer;
+    private final GuardMetrics metrics;
 
     @Inject
     public Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, PeerLookup peers,
-                 IterableProvider<DecisionListener> listeners, ExceptionMappers mappers) {
+                 IterableProvider<DecisionListener> listeners, ExceptionMappers mappers, GuardMetrics metrics) {
         this(resolver, bounded(provider, live), live, new RefusalLog(LOG, System::nanoTime), peers, all(listeners),
-                mappers);
+                mappers, metrics);
     }
 
     Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
-          List<DecisionListener> listeners, ExceptionMappers mappers) {
+          List<DecisionListener> listeners, ExceptionMappers mappers, GuardMetrics metrics) {
         this.resolver = resolver;
         this.provider = provider;
         this.live = live;
@@ -50,6 +51,7 @@ public final class Guard {
         this.peers = peers;
         this.listeners = List.copyOf(listeners);
         this.answer = new RefusalAnswer(mappers);
+        this.metrics = metrics;
     }
 
     private static WhitelistProvider bounded(WhitelistProvider provider, LiveConfig live) {
@@ -111,10 +113,22 @@ public final class Guard {
         if (!allowed) {
             logRefusal(request, config, group, resource, client, reason, error);
         }
+        count(allowed ? Decision.Outcome.ALLOWED : config.reportOnly() ? Decision.Outcome.REPORTED
+                : Decision.Outcome.REFUSED, reason, group);
         if (!listeners.isEmpty()) {
             notify(allowed, config, reason, group, resource, client);
         }
         return allowed || config.reportOnly();
+    }
+
+    /** Counts a decision; a registry that fails changes nothing and is logged once a second. */
+    private void count(Decision.Outcome outcome, Decision.Reason reason, String group) {
+        try {
+            metrics.decided(outcome, reason, group);
+        } catch (RuntimeException e) {
+            String fault = "metrics failed: " + e;
+            refusals.logFault(fault, () -> "ipguard: " + fault + "; decisions are unaffected");
+        }
     }
 
     /** Kept out of {@link #admits} so that the allowed path stays small enough to inline. */
@@ -181,6 +195,8 @@ public final class Guard {
         request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
         refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
                 + "]");
+        count(config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED, Decision.Reason.GUARD_ERROR,
+                "none");
         return config.reportOnly();
     }
 

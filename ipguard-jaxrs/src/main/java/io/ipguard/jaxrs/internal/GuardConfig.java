@@ -115,9 +115,11 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
             }
         }
         UrlSettings urlSettings = urls.build();
-        for (String name : urlSettings.groups().keySet()) {
-            if (groups.containsKey(name)) {
-                problems.add(IpGuardProperties.URL_PREFIX + name + ": group \"" + name + "\" is also defined by "
+        for (Setting s : settings) {
+            String name = s.key().startsWith(IpGuardProperties.URL_PREFIX)
+                    ? s.key().substring(IpGuardProperties.URL_PREFIX.length()) : null;
+            if (name != null && urlSettings.groups().containsKey(name) && groups.containsKey(name)) {
+                problems.add(s.where() + ": group \"" + name + "\" is also defined by "
                         + IpGuardProperties.GROUP_PREFIX + name + "; define it once");
             }
         }

@@ -17,10 +17,13 @@ public final class IpGuardBinder extends AbstractBinder {
 
     private final ConfigLoader loader;
     private final GuardPlan plan;
+    private final Object meterRegistry;
 
-    public IpGuardBinder(ConfigLoader loader, GuardPlan plan) {
+    /** @param meterRegistry a Micrometer {@code MeterRegistry} given to the feature's builder, or null */
+    public IpGuardBinder(ConfigLoader loader, GuardPlan plan, Object meterRegistry) {
         this.loader = loader;
         this.plan = plan;
+        this.meterRegistry = meterRegistry;
     }
 
     @Override
@@ -30,6 +33,8 @@ public final class IpGuardBinder extends AbstractBinder {
         bind(plan).to(GuardPlan.class);
         bind(new UntrustedForwarding(java.time.Clock.systemUTC())).to(UntrustedForwarding.class);
         bind(Guard.class).to(Guard.class).in(Singleton.class);
+        bind(new MetricsFactory.GivenRegistry(meterRegistry)).to(MetricsFactory.GivenRegistry.class);
+        bindFactory(MetricsFactory.class, Singleton.class).to(GuardMetrics.class).in(Singleton.class);
         bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);

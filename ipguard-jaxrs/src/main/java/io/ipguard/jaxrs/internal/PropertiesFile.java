@@ -75,6 +75,12 @@ public final class PropertiesFile {
             addSetting(logical.toString(), origin, settings, problems);
         }
         if (!problems.isEmpty()) {
+            // Report the values' problems too, so that one round of fixes is enough.
+            try {
+                GuardConfig.checkValues(settings.values());
+            } catch (IpGuardConfigurationException e) {
+                problems.addAll(e.problems());
+            }
             throw new IpGuardConfigurationException(problems);
         }
         return settings;

@@ -2,17 +2,30 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ListStatus;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Tracks the {@link ListStatus} of one source across loads and failures. Thread-safe. */
-final class SourceHealth {
+/**
+ * Tracks the {@link ListStatus} of one source across loads and failures, and the numbers metrics
+ * read: entries in force, failures since the last success, and, for URLs, fetches by outcome.
+ * Thread-safe.
+ */
+public final class SourceHealth {
 
     private static final System.Logger LOG = System.getLogger(io.ipguard.jaxrs.IpGuardFeature.class.getName());
 
-    private final Clock clock;
-    private volatile ListStatus status;
+    /** What a URL fetch came to. */
+    public enum Fetch { OK, NOT_MODIFIED, ERROR }
 
-    SourceHealth(String source, Clock clock) {
+    private final Clock clock;
+    private final String tag;
+    private volatile ListStatus status;
+    private volatile int entries;
+    private volatile long failuresSinceSuccess;
+    private final AtomicLong[] fetches = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    SourceHealth(String source, String tag, Clock clock) {
         this.clock = clock;
+        this.tag = tag;
         this.status = new SourceStatus(source, null, 0, null, null);
     }
 
@@ -20,7 +33,41 @@ final class SourceHealth {
         return status;
     }
 
-    synchronized void loaded() {
+    /** A short, stable name for metrics: {@code configuration}, {@code file}, or {@code url:<group>}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** Entries in the lists in force from this source. */
+    public int entries() {
+        return entries;
+    }
+
+    /** Seconds since the epoch of the last good load; NaN if none. */
+    public double loadedAtSeconds() {
+        return status.loadedAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** Seconds since the last good load; NaN if none. */
+    public double ageSeconds() {
+        return status.loadedAt().map(at -> (clock.millis() - at.toEpochMilli()) / 1000.0).orElse(Double.NaN);
+    }
+
+    public long failuresSinceSuccess() {
+        return failuresSinceSuccess;
+    }
+
+    public long fetches(Fetch outcome) {
+        return fetches[outcome.ordinal()].get();
+    }
+
+    void fetched(Fetch outcome) {
+        fetches[outcome.ordinal()].incrementAndGet();
+    }
+
+    synchronized void loaded(int entryCount) {
+        entries = entryCount;
+        failuresSinceSuccess = 0;
         ListStatus s = status;
         status = new SourceStatus(s.source(), clock.instant(), s.version() + 1, null, null);
         if (s.version() > 0) {
@@ -30,6 +77,7 @@ final class SourceHealth {
 
     /** A check found the source unchanged: the lists in force are current. */
     synchronized void checked() {
+        failuresSinceSuccess = 0;
         ListStatus s = status;
         if (s.lastError().isPresent()) {
             status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
@@ -37,6 +85,7 @@ final class SourceHealth {
     }
 
     synchronized void failed(String error) {
+        failuresSinceSuccess++;
         ListStatus s = status;
         status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());
         LOG.log(System.Logger.Level.WARNING, "ipguard: could not load " + s.source()

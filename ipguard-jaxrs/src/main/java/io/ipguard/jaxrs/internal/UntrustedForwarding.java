@@ -18,12 +18,15 @@ import java.util.function.BooleanSupplier;
  * for the client, and if the proxy's address is in a group, lets everyone behind it in. This says
  * so in a WARNING naming the peer, the header and the key to set, once per peer and header every
  * ten minutes and at most once a second in all, and keeps the latest for
- * {@code IpGuardInspector.status()}. It looks at one request in {@value #SAMPLE}: a proxy sends the
- * header on every request, so it is seen within a few, and the others pay nothing. Thread-safe.
+ * {@code IpGuardInspector.status()}. It looks at each of the first {@value #FIRST} requests, so that
+ * a few test requests after a deployment show the mistake, then at one in {@value #SAMPLE}: a proxy
+ * sends the header on every request, so it is seen within a few, and the others pay nothing.
+ * Thread-safe.
  */
 public final class UntrustedForwarding {
 
     static final int SAMPLE = 16;
+    static final int FIRST = 64;
     static final List<String> USUAL_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
     private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
     private static final long QUIET_MILLIS = 10 * 60 * 1000;
@@ -49,9 +52,11 @@ public final class UntrustedForwarding {
         this.sampled = sampled;
     }
 
-    /** Called by the resolver for a request whose forwarding headers it ignores; looks at one in {@value #SAMPLE}. */
+    /** Called by the resolver for a request whose forwarding headers it ignores; looks at some of them. */
     void ignoredHeaders(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
-        if (sampled == null ? (++calls & (SAMPLE - 1)) != 0 : !sampled.getAsBoolean()) {
+        int call = ++calls;
+        // Every one of the first requests, so that a few test requests show a mistake; then one in SAMPLE.
+        if (sampled == null ? call > FIRST && (call & (SAMPLE - 1)) != 0 : !sampled.getAsBoolean()) {
             return;
         }
         if (forwarding.kind() != Forwarding.Kind.NONE) {
@@ -100,6 +105,11 @@ public final class UntrustedForwarding {
         latestAt = Instant.ofEpochMilli(now);
         seen++;
         LOG.log(System.Logger.Level.WARNING, "ipguard: " + advice);
+    }
+
+    /** How many warnings were logged. */
+    long warnings() {
+        return seen;
     }
 
     /** The latest warning as a status line, or null if there was none. */

@@ -40,7 +40,7 @@ final class UrlListSource {
         this.uri = uri;
         this.settings = settings;
         this.client = client;
-        this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", clock);
+        this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", "url:" + group, clock);
     }
 
     String group() {
@@ -57,6 +57,10 @@ final class UrlListSource {
 
     ListStatus status() {
         return health.status();
+    }
+
+    SourceHealth health() {
+        return health;
     }
 
     /** Whether the latest fetch failed (or none succeeded yet): the next one comes sooner. */
@@ -78,9 +82,11 @@ final class UrlListSource {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() == 304) {
+                    health.fetched(SourceHealth.Fetch.NOT_MODIFIED);
                     health.checked();
                     return false;
                 }
+                health.fetched(response.statusCode() == 200 ? SourceHealth.Fetch.OK : SourceHealth.Fetch.ERROR);
                 if (response.statusCode() != 200) {
                     health.failed(uri + ": answered HTTP " + response.statusCode());
                     return false;
@@ -101,12 +107,14 @@ final class UrlListSource {
                 entries = normalized;
                 etag = response.headers().firstValue("ETag").orElse(null);
                 lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-                health.loaded();
+                health.loaded(parsedEntries.size());
                 return true;
             }
         } catch (HttpTimeoutException e) {
+            health.fetched(SourceHealth.Fetch.ERROR);
             health.failed(uri + ": no answer within " + settings.timeout().toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
+            health.fetched(SourceHealth.Fetch.ERROR);
             health.failed(uri + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,11 +57,8 @@ class NginxMisconfigurationTest {
                     "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
                     "    }",
                     "  }"), port)) {
-                // The guard looks at one request in 16: a proxy shows itself within a few hundred at most.
-                RawHttp.Response response = null;
-                for (int i = 0; i < 300 && warnings(log).isEmpty(); i++) {
-                    response = RawHttp.get("127.0.0.5", "127.0.0.1", port, "/reports");
-                }
+                // The guard looks at each of the first requests after start-up: one is enough to show the mistake.
+                RawHttp.Response response = RawHttp.get("127.0.0.5", "127.0.0.1", port, "/reports");
 
                 // The mistake itself: 127.0.0.5 is let in as 127.0.0.1, nginx's own address.
                 assertEquals(200, response.status(), response.raw());

@@ -48,6 +48,20 @@ class PropertiesFileTest {
     }
 
     @Test
+    void whenAKeyRepeatsAndValuesAreBad_thenAllAreReportedAtOnce() {
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
+                () -> PropertiesFile.parse("conf", String.join("\n",
+                        "ipguard.group.default = 10.0.0.1",
+                        "ipguard.group.admin = proxy.local",
+                        "ipguard.group.default = 10.0.0.2")));
+
+        assertEquals(List.of(
+                "conf:3: ipguard.group.default: is already set at conf:1",
+                "conf:2: ipguard.group.admin: \"proxy.local\" is a hostname; only address literals are accepted "
+                        + "(names are never resolved)"), e.problems());
+    }
+
+    @Test
     void whenEntryIsInvalid_thenBuilderReportsFileLineAndKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ipguard.properties");
         Files.writeString(file, "ipguard.group.default = 127.0.0.1\nipguard.group.admin = 10.0.0.1/8\n",
