@@ -4,6 +4,8 @@ import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.IpGuardInspector;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +91,8 @@ final class CheckCommand {
     private static IpGuardInspector deployed(IpGuardFeature feature) {
         // The start-up report would repeat on standard error what --guards prints: keep the log to warnings.
         java.util.logging.Logger.getLogger("io.ipguard.jaxrs").setLevel(java.util.logging.Level.WARNING);
-        return new ApplicationHandler(new ExampleApplication(feature)).getInjectionManager()
+        return new ApplicationHandler(new ExampleApplication(feature, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+                .getInjectionManager()
                 .getInstance(IpGuardInspector.class);
     }
 }

@@ -1,22 +1,25 @@
 package io.ipguard.jaxrs.examples;
 
 import io.ipguard.jaxrs.IpGuardFeature;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The example server's application: four resources and a configured guard. */
+/** The example server's application: five resources and a configured guard. */
 public class ExampleApplication extends ResourceConfig {
 
     /**
      * Creates the application.
      *
      * @param guard the guard, configured from a file or the embedded default
+     * @param metrics the registry the guard counts in, served at {@code /metrics}
      */
-    public ExampleApplication(IpGuardFeature guard) {
+    public ExampleApplication(IpGuardFeature guard, PrometheusMeterRegistry metrics) {
         register(ExampleResources.Public.class);
         register(ExampleResources.Internal.class);
         register(ExampleResources.Admin.class);
         register(ExampleResources.WhoAmI.class);
+        register(new ExampleResources.Metrics(metrics));
         register(guard);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }

@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.examples;
 
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.Whitelisted;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,6 +54,23 @@ public final class ExampleResources {
         @Produces(MediaType.TEXT_PLAIN)
         public String get(@Context ClientAddress client) {
             return client + "\n";
+        }
+    }
+
+    /** Guarded by the group "admin": the guard protects its own metrics, in Prometheus text format. */
+    @Path("/metrics")
+    @Whitelisted(group = "admin")
+    public static class Metrics {
+        private final PrometheusMeterRegistry registry;
+
+        public Metrics(PrometheusMeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @GET
+        @Produces("text/plain; version=0.0.4; charset=utf-8")
+        public String scrape() {
+            return registry.scrape();
         }
     }
 }

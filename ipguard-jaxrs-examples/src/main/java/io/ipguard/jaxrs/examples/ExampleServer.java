@@ -2,6 +2,8 @@ package io.ipguard.jaxrs.examples;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,7 +39,8 @@ public final class ExampleServer implements AutoCloseable {
             ServerOptions.USAGE,
             CheckCommand.USAGE.replace("usage: ", "       "),
             "",
-            "The server serves /public (open), /internal (group default), /admin (group admin) and /whoami (open):",
+            "The server serves /public (open), /internal (group default), /admin (group admin), /whoami (open)",
+            "and /metrics (group admin: the guard's metrics in Prometheus text format):",
             "  --config FILE  the whole configuration, watched for edits (default: the embedded one)",
             "  --host HOST    address to listen on (default 127.0.0.1; :: for IPv4 and IPv6)",
             "  --port PORT    port to listen on (default 8080)",
@@ -92,12 +95,12 @@ public final class ExampleServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static ExampleServer start(ServerOptions options) {
-        IpGuardFeature guard = options.config() == null
-                ? embeddedDefault()
-                : IpGuardFeature.builder().watchConfigFile(options.config()).build();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IpGuardFeature guard = (options.config() == null ? embeddedDefaultBuilder()
+                : IpGuardFeature.builder().watchConfigFile(options.config())).meterRegistry(metrics).build();
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI requested = URI.create("http://" + host + ":" + options.port() + "/");
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, new ExampleApplication(guard), false);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, new ExampleApplication(guard, metrics), false);
         try {
             server.start();
         } catch (IOException e) {
@@ -110,6 +113,10 @@ public final class ExampleServer implements AutoCloseable {
 
     /** The embedded default configuration, shown in the README. */
     static IpGuardFeature embeddedDefault() {
+        return embeddedDefaultBuilder().build();
+    }
+
+    private static IpGuardFeature.Builder embeddedDefaultBuilder() {
         Properties properties = new Properties();
         try (InputStream in = ExampleServer.class.getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
@@ -121,7 +128,7 @@ public final class ExampleServer implements AutoCloseable {
         }
         IpGuardFeature.Builder builder = IpGuardFeature.builder();
         properties.stringPropertyNames().forEach(key -> builder.property(key, properties.getProperty(key)));
-        return builder.build();
+        return builder;
     }
 
     /** @return the base URI the server listens on, with the actual port */

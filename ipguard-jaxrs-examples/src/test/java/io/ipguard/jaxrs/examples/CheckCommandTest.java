@@ -58,7 +58,9 @@ class CheckCommandTest {
         assertEquals("GET /admin (Admin.get) is guarded by group \"admin\" (from class "
                 + ExampleResources.Admin.class.getName() + ")\n"
                 + "GET /internal (Internal.get) is guarded by group \"default\" (from class "
-                + ExampleResources.Internal.class.getName() + ")\n", out.toString(StandardCharsets.UTF_8));
+                + ExampleResources.Internal.class.getName() + ")\n"
+                + "GET /metrics (Metrics.scrape) is guarded by group \"admin\" (from class "
+                + ExampleResources.Metrics.class.getName() + ")\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -33,12 +33,39 @@ class ExampleServerTest {
         "::1,       /admin,    403",
         "127.0.0.5, /admin,    403",
         "127.0.0.5, /whoami,   200",
+        "127.0.0.1, /metrics,  200",
+        "127.0.0.5, /metrics,  403",
     })
     void whenRunningOnEmbeddedDefault_thenItGuardsAsTheReadmeSays(String source, String path, int status)
             throws Exception {
         try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--host", "::", "--port", "0"))) {
             assertEquals(status, get(server, source, path).status());
         }
+    }
+
+    @Test
+    void whenAdminScrapesMetrics_thenTheRefusalCounterGrewByExactlyTheRefusalsSent() throws Exception {
+        try (ExampleServer server = ExampleServer.start(ServerOptions.parse("--port", "0"))) {
+            double before = refusals(get(server, "127.0.0.1", "/metrics").body());
+            for (int i = 0; i < 7; i++) {
+                assertEquals(403, get(server, "127.0.0.5", "/internal").status());
+            }
+            RawHttp.Response metrics = get(server, "127.0.0.1", "/metrics");
+
+            assertEquals(200, metrics.status());
+            assertTrue(metrics.header("content-type").contains("version=0.0.4"), metrics.header("content-type"));
+            assertEquals(before + 7, refusals(metrics.body()));
+            assertTrue(metrics.body().contains("ipguard_list_entries{source=\"configuration\"} 3.0"), metrics.body());
+        }
+    }
+
+    /** The refusals of group "default" in a Prometheus scrape. */
+    private static double refusals(String scrape) {
+        return scrape.lines()
+                .filter(line -> line.startsWith("ipguard_decisions_total{") && line.contains("group=\"default\"")
+                        && line.contains("outcome=\"refused\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
