@@ -211,6 +211,22 @@ public final class CompiledIpSet implements IpSet {
         return candidate >= 0 && key <= v4Ends[candidate];
     }
 
+    /**
+     * The set as entries, one per disjoint range, to include it in ({@code exclusion} false) or
+     * exclude it from another set; compiling them gives this set again.
+     */
+    List<ListEntry> asEntries(boolean exclusion) {
+        List<ListEntry> entries = new ArrayList<>(v4Starts.length + v6StartHigh.length);
+        for (int i = 0; i < v4Starts.length; i++) {
+            entries.add(new ListEntry(exclusion, true, 0, (v4Starts[i] ^ Integer.MIN_VALUE) & 0xffff_ffffL, 0,
+                    (v4Ends[i] ^ Integer.MIN_VALUE) & 0xffff_ffffL));
+        }
+        for (int i = 0; i < v6StartHigh.length; i++) {
+            entries.add(new ListEntry(exclusion, false, v6StartHigh[i], v6StartLow[i], v6EndHigh[i], v6EndLow[i]));
+        }
+        return entries;
+    }
+
     /** The number of disjoint IPv4 ranges the set compiled to. */
     int ipv4RangeCount() {
         return v4Starts.length;

@@ -206,10 +206,12 @@ public final class ConfigLoader {
         if (urlSources.isEmpty()) {
             return config;
         }
-        Map<String, IpSet> sets = new LinkedHashMap<>();
+        Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
         Map<String, String> entries = new LinkedHashMap<>();
         for (UrlListSource source : urlSources) {
-            sets.put(source.group(), source.set());
+            if (source.set() != null) {
+                sets.put(source.group(), source.set());
+            }
             entries.put(source.group(), source.entries());
         }
         return config.withUrlGroups(sets, entries);

@@ -4,10 +4,52 @@ import io.ipguard.jaxrs.IpGuardConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a comma-separated entry list and compiles it, collecting every problem. */
+/**
+ * Splits a comma-separated entry list, collecting every problem. Besides addresses, blocks and
+ * ranges, an entry may be a reference: {@code @name} includes the whole of another list (a group,
+ * or a built-in set such as {@code @private}), {@code !@name} excludes it.
+ */
 public final class EntryListParser {
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** {@code @name} ({@code exclusion}: {@code !@name}), as written. */
+    record Reference(String name, boolean exclusion) {
+        @Override
+        public String toString() {
+            return (exclusion ? "!@" : "@") + name;
+        }
+    }
+
+    /** A list as written: its address entries and its references. */
+    record Parsed(List<ListEntry> entries, List<Reference> references) {
+    }
+
     private EntryListParser() {
+    }
+
+    /** Parses a list whose references are resolved later, adding a message to {@code problems} for each invalid entry. */
+    static Parsed parseWithReferences(String value, String where, List<String> problems) {
+        List<ListEntry> entries = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
+        each(value, entry -> {
+            boolean exclusion = entry.startsWith("!@");
+            if (exclusion || entry.startsWith("@")) {
+                String name = entry.substring(exclusion ? 2 : 1);
+                if (NAME.matcher(name).matches()) {
+                    references.add(new Reference(name, exclusion));
+                } else {
+                    problems.add(where + ": \"" + entry + "\" does not name a list; use letters, digits, '.', '_' and '-'");
+                }
+                return;
+            }
+            try {
+                entries.add(ListEntry.parse(entry));
+            } catch (ListEntry.InvalidEntryException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        });
+        return new Parsed(entries, references);
     }
 
     /**
@@ -31,19 +73,32 @@ public final class EntryListParser {
         return CompiledIpSet.compile(entries);
     }
 
-    /** Parses a list into {@code entries}, adding a message to {@code problems} for each invalid entry. */
+    /**
+     * Parses a list that stands alone (no groups around it) into {@code entries}, adding a message to
+     * {@code problems} for each invalid entry. References to built-in sets are expanded; references
+     * to groups are not possible here.
+     */
     static void collect(String value, String where, List<ListEntry> entries, List<String> problems) {
+        Parsed parsed = parseWithReferences(value, where, problems);
+        entries.addAll(parsed.entries());
+        for (Reference reference : parsed.references()) {
+            if (BuiltInLists.isBuiltIn(reference.name())) {
+                entries.addAll(BuiltInLists.set(reference.name()).asEntries(reference.exclusion()));
+            } else {
+                problems.add(where + ": \"" + reference + "\" names no built-in set (" + BuiltInLists.describe()
+                        + "), and groups cannot be named here");
+            }
+        }
+    }
+
+    private static void each(String value, java.util.function.Consumer<String> action) {
         int from = 0;
         while (from <= value.length()) {
             int comma = value.indexOf(',', from);
             int to = comma < 0 ? value.length() : comma;
             String entry = trimSpacesAndTabs(value, from, to);
             if (!entry.isEmpty()) {
-                try {
-                    entries.add(ListEntry.parse(entry));
-                } catch (ListEntry.InvalidEntryException e) {
-                    problems.add(where + ": " + e.getMessage());
-                }
+                action.accept(entry);
             }
             from = to + 1;
         }

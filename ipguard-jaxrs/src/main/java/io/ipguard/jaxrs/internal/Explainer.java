@@ -39,8 +39,8 @@ final class Explainer {
             return new Explained(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
                     + (allowed ? " is in" : " is not in") + " group \"" + group + "\"");
         }
-        List<String> included = matching(entries, client, false);
-        List<String> excluded = matching(entries, client, true);
+        List<String> included = matching(config, entries, client, false);
+        List<String> excluded = matching(config, entries, client, true);
         if (allowed) {
             return new Explained(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
                     + " in group \"" + group + "\"");
@@ -89,15 +89,25 @@ final class Explainer {
     }
 
     /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
-    private static List<String> matching(String entries, ClientAddress client, boolean exclusions) {
+    private static List<String> matching(GuardConfig config, String entries, ClientAddress client, boolean exclusions) {
         List<String> found = new ArrayList<>();
         for (String raw : entries.split(",")) {
             String entry = raw.strip();
             if (entry.isEmpty() || entry.startsWith("!") != exclusions) {
                 continue;
             }
+            String bare = exclusions ? entry.substring(1) : entry;
+            if (bare.startsWith("@")) {
+                // A reference: the named list as compiled in this same configuration.
+                String name = bare.substring(1);
+                IpSet named = BuiltInLists.isBuiltIn(name) ? BuiltInLists.set(name) : config.groups().get(name);
+                if (named != null && named.contains(client)) {
+                    found.add(entry);
+                }
+                continue;
+            }
             try {
-                if (CompiledIpSet.compile(List.of(ListEntry.parse(exclusions ? entry.substring(1) : entry))).contains(client)) {
+                if (CompiledIpSet.compile(List.of(ListEntry.parse(bare))).contains(client)) {
                     found.add(entry);
                 }
             } catch (ListEntry.InvalidEntryException impossible) {

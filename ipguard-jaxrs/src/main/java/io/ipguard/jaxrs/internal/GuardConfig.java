@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, UrlSettings urls,
-                          int providerTimeoutMillis, List<String> warnings) {
+                          int providerTimeoutMillis, List<String> warnings, NamedLists lists) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -57,7 +57,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         int denyStatus = 403;
         boolean reportOnly = false;
         int providerTimeoutMillis = 1000;
-        Map<String, IpSet> groups = new LinkedHashMap<>();
+        Map<String, NamedLists.Written> written = new LinkedHashMap<>();
         Map<String, String> groupEntries = new LinkedHashMap<>();
         Setting proxies = null;
         Setting header = null;
@@ -76,7 +76,8 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                     problems.add(s.where() + ": invalid group name \"" + name
                             + "\"; use letters, digits, '.', '_' and '-'");
                 } else {
-                    groups.put(name, EntryListParser.parse(s.value(), s.where(), problems));
+                    written.put(name, new NamedLists.Written(key, s.where(),
+                            EntryListParser.parseWithReferences(s.value(), s.where(), problems)));
                     groupEntries.put(name, s.value());
                 }
             } else if (key.equals(IpGuardProperties.DENY_STATUS)) {
@@ -118,35 +119,44 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         for (Setting s : settings) {
             String name = s.key().startsWith(IpGuardProperties.URL_PREFIX)
                     ? s.key().substring(IpGuardProperties.URL_PREFIX.length()) : null;
-            if (name != null && urlSettings.groups().containsKey(name) && groups.containsKey(name)) {
+            if (name != null && urlSettings.groups().containsKey(name) && written.containsKey(name)) {
                 problems.add(s.where() + ": group \"" + name + "\" is also defined by "
                         + IpGuardProperties.GROUP_PREFIX + name + "; define it once");
             }
         }
+        NamedLists.Written proxyList = proxies == null ? null : new NamedLists.Written(proxies.key(), proxies.where(),
+                EntryListParser.parseWithReferences(proxies.value(), proxies.where(), problems));
+        NamedLists lists = new NamedLists(written, proxyList, urlSettings.groups().keySet());
+        lists.checkNames(problems);
+        // References resolve only against the whole configuration: a single value cannot be checked for them.
+        NamedLists.Compiled compiled = complete ? lists.compile(Map.of(), problems)
+                : new NamedLists.Compiled(Map.of(), CompiledIpSet.compile(List.of()));
         List<String> warnings = new ArrayList<>();
-        Forwarding forwarding = forwarding(proxies, header, hops, problems, warnings, complete);
+        Forwarding forwarding = forwarding(proxies, compiled.trustedProxies(), header, hops, problems, warnings, complete);
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, groups, groupEntries, forwarding, urlSettings,
-                providerTimeoutMillis, warnings);
+        return new GuardConfig(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
+                providerTimeoutMillis, warnings, lists);
     }
 
-    /** Returns this configuration with the URL groups' current sets and entries added. */
-    GuardConfig withUrlGroups(Map<String, IpSet> sets, Map<String, String> entries) {
-        Map<String, IpSet> allGroups = new LinkedHashMap<>(groups);
-        allGroups.putAll(sets);
+    /**
+     * Returns this configuration with the URL groups' current sets and entries, every list that
+     * names one compiled again, so that all of them change together.
+     */
+    GuardConfig withUrlGroups(Map<String, CompiledIpSet> sets, Map<String, String> entries) {
+        NamedLists.Compiled compiled = lists.compile(sets, new ArrayList<>());
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
         allEntries.putAll(entries);
-        return new GuardConfig(denyStatus, reportOnly, allGroups, allEntries, forwarding, urls, providerTimeoutMillis,
-                warnings);
+        Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
+                : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
+        return new GuardConfig(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
+                providerTimeoutMillis, warnings, lists);
     }
 
-    private static Forwarding forwarding(Setting proxies, Setting header, Setting hops,
+    private static Forwarding forwarding(Setting proxies, CompiledIpSet trusted, Setting header, Setting hops,
                                          List<String> problems, List<String> warnings, boolean complete) {
         int problemsBefore = problems.size();
-        CompiledIpSet trusted = proxies == null ? CompiledIpSet.compile(List.of())
-                : EntryListParser.parse(proxies.value(), proxies.where(), problems);
         int hopCount = 0;
         if (hops != null) {
             String value = hops.value().strip();

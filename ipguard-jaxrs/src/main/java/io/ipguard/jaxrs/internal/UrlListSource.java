@@ -30,7 +30,7 @@ final class UrlListSource {
     private final UrlSettings settings;
     private final HttpClient client;
     private final SourceHealth health;
-    private volatile IpSet set = CompiledIpSet.compile(List.of());
+    private volatile CompiledIpSet set;
     private volatile String entries = "";
     private String etag;
     private String lastModified;
@@ -47,7 +47,8 @@ final class UrlListSource {
         return group;
     }
 
-    IpSet set() {
+    /** The list as last fetched, or null until a fetch succeeds. */
+    CompiledIpSet set() {
         return set;
     }
 

@@ -50,4 +50,22 @@ class ExplainerTest {
 
         assertEquals("not an IP address literal: \"gateway.local\"", e.getMessage());
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "192.0.2.7  | staff | allowed: client 192.0.2.7 (the TCP peer) matched @office in group \"staff\"",
+        "10.0.0.3   | staff | allowed: client 10.0.0.3 (the TCP peer) matched @private in group \"staff\"",
+        "10.6.6.6   | staff | refused: client 10.6.6.6 (the TCP peer) matched @private but is excluded by !@blocked in group \"staff\"",
+        "100.64.0.1 | staff | refused: client 100.64.0.1 (the TCP peer) is not in group \"staff\"",
+    })
+    void whenAReferenceDecides_thenTheExplanationNamesIt(String peer, String group, String text) {
+        IpGuardInspector inspector = IpGuardFeature.builder()
+                .group("office", "192.0.2.0/24")
+                .group("blocked", "10.6.0.0/16")
+                .group("staff", "@office, @private, !@blocked")
+                .build()
+                .inspector();
+
+        assertEquals(text, inspector.explain(peer, Map.of(), group).toString());
+    }
 }
