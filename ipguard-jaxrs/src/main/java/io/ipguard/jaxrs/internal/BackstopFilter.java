@@ -31,11 +31,12 @@ public final class BackstopFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (Verdict.refused(request)) {
-            guard.finishRefusal(response);
+        Verdict verdict = Verdict.of(request);
+        if (verdict == Verdict.ADMITTED) {
             return;
         }
-        if (Verdict.admitted(request)) {
+        if (verdict == Verdict.REFUSED) {
+            guard.finishRefusal(response);
             return;
         }
         List<String> groups;

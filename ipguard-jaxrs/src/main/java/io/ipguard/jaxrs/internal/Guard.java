@@ -77,9 +77,10 @@ public final class Guard {
      */
     boolean check(ContainerRequestContext request, String group, String resource) {
         if (admits(request, group, resource)) {
+            Verdict.ADMITTED.mark(request);
             return true;
         }
-        Verdict.markRefused(request);
+        Verdict.REFUSED.mark(request);
         answer.refuse(request, live.current().denyStatus());
         return false;
     }
@@ -100,7 +101,7 @@ public final class Guard {
                 request.setProperty(ClientAddress.PROPERTY, client);
                 reason = decide(client, group);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // Fail closed: an error inside the guard must never let a request through.
             reason = Decision.Reason.GUARD_ERROR;
             error = "guard error: " + e;
@@ -125,7 +126,8 @@ public final class Guard {
     private void count(Decision.Outcome outcome, Decision.Reason reason, String group) {
         try {
             metrics.decided(outcome, reason, group);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a registry built against another Micrometer version fails this way.
             String fault = "metrics failed: " + e;
             refusals.logFault(fault, () -> "ipguard: " + fault + "; decisions are unaffected");
         }
@@ -152,8 +154,10 @@ public final class Guard {
 
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
-        if (!admitsUndecided(request, resource, error)) {
-            Verdict.markRefused(request);
+        if (admitsUndecided(request, resource, error)) {
+            Verdict.ADMITTED.mark(request);
+        } else {
+            Verdict.REFUSED.mark(request);
             answer.refuse(request, live.current().denyStatus());
         }
     }
@@ -220,7 +224,7 @@ public final class Guard {
         for (DecisionListener listener : listeners) {
             try {
                 listener.onDecision(decision);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 refusals.log(() -> "decision listener " + listener.getClass().getName() + " failed: " + e);
             }
         }

@@ -36,8 +36,8 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
             return parseBlock(entry, exclusion, body, slash);
         }
         if (dash >= 0) {
-            ClientAddress low = address(entry, body.substring(0, dash));
-            ClientAddress high = address(entry, body.substring(dash + 1));
+            ClientAddress low = address(entry, body.substring(0, dash), Shorthand.RANGE_END);
+            ClientAddress high = address(entry, body.substring(dash + 1), Shorthand.RANGE_END);
             if (low.isIpv4() != high.isIpv4()) {
                 throw invalid(entry, "mixes IPv4 and IPv6");
             }
@@ -46,7 +46,7 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
             }
             return of(exclusion, low, high);
         }
-        ClientAddress single = address(entry, body);
+        ClientAddress single = address(entry, body, Shorthand.ADDRESS);
         return of(exclusion, single, single);
     }
 
@@ -58,7 +58,7 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     private static ListEntry parseBlock(String entry, boolean exclusion, String body, int slash)
             throws InvalidEntryException {
         String addressText = body.substring(0, slash);
-        ClientAddress base = address(entry, addressText);
+        ClientAddress base = address(entry, addressText, Shorthand.BLOCK_BASE);
         boolean mapped = base.isIpv4() && addressText.indexOf(':') >= 0;
         boolean ipv4 = base.isIpv4() && !mapped;
         int prefix = parsePrefix(body.substring(slash + 1), ipv4 ? 32 : 128);
@@ -108,7 +108,14 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
         return value <= max ? value : -1;
     }
 
-    private static ClientAddress address(String entry, String text) throws InvalidEntryException {
+    /**
+     * Where an abbreviated IPv4 address stands, which decides what it was meant as: alone,
+     * {@code inet_aton}'s reading ({@code 127.1} is 127.0.0.1); before a prefix, the network
+     * ({@code 172.16/12} is 172.16.0.0/12); as a range end, nobody can say.
+     */
+    private enum Shorthand { ADDRESS, BLOCK_BASE, RANGE_END }
+
+    private static ClientAddress address(String entry, String text, Shorthand where) throws InvalidEntryException {
         ClientAddress address = IpLiteral.parse(text, 0, text.length(), false);
         if (address != null) {
             return address;
@@ -124,7 +131,13 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
         }
         String expanded = expandShorthand(text);
         if (expanded != null) {
-            throw invalid(entry, "is an abbreviated IPv4 address, which is not accepted; write " + expanded);
+            String abbreviated = "is an abbreviated IPv4 address, which is not accepted; ";
+            switch (where) {
+                case ADDRESS -> throw invalid(entry, abbreviated + "write " + expanded);
+                case BLOCK_BASE -> throw invalid(entry, abbreviated + "write the network's four octets"
+                        + networkOf(text, entry.substring(entry.indexOf('/') + 1)));
+                default -> throw invalid(entry, abbreviated + "write both ends with four octets");
+            }
         }
         throw invalid(entry, "is not an IP address");
     }
@@ -154,6 +167,21 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
         }
         value = value << lastBits | last;
         return IpLiteral.formatIpv4((int) value);
+    }
+
+    /** {@code ", as in 172.16.0.0/12"} for {@code 172.16} and {@code 12}: the octets written, zeros after. */
+    private static String networkOf(String abbreviated, String prefixText) {
+        int prefix = parsePrefix(prefixText, 32);
+        if (prefix < 0) {
+            return "";
+        }
+        long value = 0;
+        String[] parts = abbreviated.split("\\.");
+        for (int i = 0; i < 4; i++) {
+            value = value << 8 | (i < parts.length ? Long.parseLong(parts[i]) : 0);
+        }
+        long mask = prefix == 0 ? 0 : (0xffff_ffffL << (32 - prefix)) & 0xffff_ffffL;
+        return ", as in " + IpLiteral.formatIpv4((int) (value & mask)) + "/" + prefix;
     }
 
     private static boolean looksLikeHostname(String text) {

@@ -1,35 +1,29 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.ClientAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.glassfish.jersey.server.ExtendedUriInfo;
 
 /**
- * Whether the guard decided a request, for the backstop. The guard stores the client it found as
- * {@link ClientAddress#PROPERTY} on every request it decides, which costs nothing more on the
- * allowed path; a refusal also gets a marker only the guard sets. Application code that sets
- * {@code ClientAddress.PROPERTY} itself cannot make the backstop skip an answer Jersey gave while
- * matching: with no matched method, the guard cannot have run, whatever the property says.
+ * What the guard decided for a request, kept as a request property that only the guard sets, to
+ * values only it holds, so that the backstop can tell a decided request from one the guard never
+ * saw. The public {@code ClientAddress.PROPERTY} cannot serve: application code may set it before
+ * the guard runs, and then answer early (an aborting filter, a bad parameter) after a method matched.
  */
-final class Verdict {
+enum Verdict {
 
-    private static final String REFUSED = Verdict.class.getName() + ".refused";
-    private static final Object MARK = new Object();
+    /** Let through: in the group, or report-only mode. */
+    ADMITTED,
+    /** Refused, and the refusal answer given. */
+    REFUSED;
 
-    private Verdict() {
+    private static final String PROPERTY = Verdict.class.getName();
+
+    void mark(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, this);
     }
 
-    static void markRefused(ContainerRequestContext request) {
-        request.setProperty(REFUSED, MARK);
-    }
-
-    static boolean refused(ContainerRequestContext request) {
-        return request.getProperty(REFUSED) == MARK;
-    }
-
-    /** Whether the guard let this request through (allowed, exempt from it, or report-only). */
-    static boolean admitted(ContainerRequestContext request) {
-        return request.getProperty(ClientAddress.PROPERTY) != null
-                && ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod() != null;
+    /** The guard's verdict on the request, or null if the guard has not decided it. */
+    static Verdict of(ContainerRequestContext request) {
+        Object value = request.getProperty(PROPERTY);
+        return value instanceof Verdict verdict ? verdict : null;
     }
 }

@@ -13,16 +13,21 @@ import io.ipguard.jaxrs.testing.CapturedLog;
 import io.ipguard.jaxrs.testing.RawHttp;
 import io.ipguard.jaxrs.testing.TestServer;
 import jakarta.inject.Singleton;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The backstop that replaces answers given before the guard ran: it cannot be switched off by
@@ -54,6 +59,54 @@ class BackstopTest {
         @Override
         public void filter(ContainerRequestContext request) {
             request.setProperty(ClientAddress.PROPERTY, ClientAddress.parse("127.0.0.2"));
+        }
+    }
+
+    /** A per-request resource whose field is injected while matching: a bad value answers 400 before any filter. */
+    @Path("/counted")
+    @Whitelisted(group = "admin")
+    public static class Counted {
+        @HeaderParam("X-Count")
+        int count;
+
+        @GET
+        public String get() {
+            return "secret";
+        }
+    }
+
+    /** An application filter that runs before the guard and answers from a cache. */
+    @Priority(500)
+    public static class CacheFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            if (request.getHeaderString("X-Cached") != null) {
+                request.abortWith(Response.ok("cached secret").build());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "deny-status {0}")
+    @ValueSource(strings = {"403", "404"})
+    void whenApplicationSetsTheClientPropertyEarly_thenAnswersGivenAfterMatchingAreStillRefused(String status)
+            throws Exception {
+        ResourceConfig app = new ResourceConfig(Admin.class, Counted.class, ClientTagging.class, CacheFilter.class)
+                .register(IpGuardFeature.class).property("ipguard.group.admin", "127.0.0.2")
+                .property("ipguard.deny-status", status);
+        try (TestServer server = TestServer.start(app)) {
+            RawHttp.Response missing = server.get(OUTSIDER, "/nosuch", "X-Count: many");
+            RawHttp.Response badField = server.get(OUTSIDER, "/counted", "X-Count: many");
+            RawHttp.Response cached = server.get(OUTSIDER, "/admin", "X-Cached: 1");
+            RawHttp.Response insider = server.get("127.0.0.2", "/admin", "X-Cached: 1");
+
+            assertEquals(Integer.parseInt(status), badField.status(), badField.raw());
+            assertEquals(Integer.parseInt(status), cached.status(), cached.raw());
+            assertFalse(cached.body().contains("secret"), cached.raw());
+            if (status.equals("404")) {
+                assertEquals(missing.body(), badField.body());
+            }
+            assertEquals(200, insider.status(), insider.raw());
+            assertEquals("cached secret", insider.body());
         }
     }
 

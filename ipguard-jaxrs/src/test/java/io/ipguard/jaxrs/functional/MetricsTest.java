@@ -126,14 +126,23 @@ class MetricsTest {
         assertEquals(1, decisions(registry, "refused", "not_in_group", "admin"));
     }
 
-    /** A registry whose counters fail, as a broken exporter might. */
+    /** A registry whose counters fail, as a broken exporter or a Micrometer version mismatch might. */
     static final class BrokenRegistry extends SimpleMeterRegistry {
+        private final String fault;
+
+        BrokenRegistry(String fault) {
+            this.fault = fault;
+        }
+
         @Override
         protected Counter newCounter(Meter.Id id) {
             return new Counter() {
                 @Override
                 public void increment(double amount) {
-                    throw new IllegalStateException("exporter down");
+                    if (fault.contains("/")) {
+                        throw new NoClassDefFoundError(fault);
+                    }
+                    throw new IllegalStateException(fault);
                 }
 
                 @Override
@@ -149,20 +158,28 @@ class MetricsTest {
         }
     }
 
-    @Test
-    void whenTheRegistryFails_thenNoDecisionChangesAndTheFaultIsLoggedOncePerBurst() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, deny-status {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"exporter down, 403", "exporter down, 404",
+        "io/prometheus/metrics/core/Counter, 403", "io/prometheus/metrics/core/Counter, 404"})
+    void whenTheRegistryFails_thenNoDecisionChangesAndTheFaultIsLoggedOncePerBurst(String fault, int status)
+            throws Exception {
         ResourceConfig app = new ResourceConfig(Resources.Admin.class)
-                .register(IpGuardFeature.builder().meterRegistry(new BrokenRegistry()).build())
-                .property("ipguard.group.admin", "127.0.0.2");
+                .register(IpGuardFeature.builder().meterRegistry(new BrokenRegistry(fault)).build())
+                .property("ipguard.group.admin", "127.0.0.2").property("ipguard.deny-status", String.valueOf(status));
         try (CapturedLog log = CapturedLog.of(IpGuardFeature.class.getName()); TestServer server = TestServer.start(app)) {
+            RawHttp.Response missing = get(server, "127.0.0.5", "/nosuch");
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, get(server, "127.0.0.2", "/admin").status());
-                assertEquals(403, get(server, "127.0.0.5", "/admin").status());
+                RawHttp.Response outsider = get(server, "127.0.0.5", "/admin");
+                assertEquals(status, outsider.status(), outsider.raw());
+                if (status == 404) {
+                    assertEquals(missing.body(), outsider.body());
+                }
             }
             List<String> faults = log.messages().stream().filter(m -> m.contains("metrics failed")).toList();
 
             assertEquals(1, faults.size(), log.messages().toString());
-            assertTrue(faults.get(0).contains("exporter down; decisions are unaffected"), faults.get(0));
+            assertTrue(faults.get(0).contains(fault + "; decisions are unaffected"), faults.get(0));
         }
     }
 
