@@ -11,4 +11,8 @@ public interface GuardMetrics {
 
     /** Counts one decision; must not allocate once a group's counters exist. */
     void decided(Decision.Outcome outcome, Decision.Reason reason, String group);
+
+    /** Takes out what reads this application's state, when it stops. */
+    default void close() {
+    }
 }

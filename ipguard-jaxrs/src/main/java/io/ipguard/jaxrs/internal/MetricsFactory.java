@@ -42,6 +42,7 @@ public final class MetricsFactory implements Factory<GuardMetrics> {
 
     @Override
     public void dispose(GuardMetrics instance) {
-        // Meters stay in the application's registry.
+        // Decision counters stay in the application's registry; gauges reading this application go.
+        instance.close();
     }
 }

@@ -4,17 +4,26 @@ import io.ipguard.jaxrs.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The guard's meters in a Micrometer registry (docs/metrics.md). Decisions are counted in counters
  * made once per group, outcome and reason, so a request only reads a map and an array; list health
  * and the proxy warnings are gauges and function counters that read the library's own state when
  * scraped. The only class that names Micrometer: it is loaded only when metrics are on.
+ *
+ * <p>One registry may outlive an application (a container reload) or serve two: the health meters
+ * of the application started last replace those of the one before, and an application that stops
+ * takes out its own, so a gauge never reads a stopped application's state.
  */
 final class MicrometerMetrics implements GuardMetrics {
 
@@ -24,6 +33,8 @@ final class MicrometerMetrics implements GuardMetrics {
     private static final Decision.Reason[] REASONS = Decision.Reason.values();
 
     private final MeterRegistry registry;
+    /** The health meters this application put in the registry, to take out when it stops. */
+    private final List<Meter> health = new ArrayList<>();
     /** Per group, a counter per outcome and reason, registered when first needed: only what happens shows. */
     private final Map<String, AtomicReferenceArray<Counter>> decisions = new ConcurrentHashMap<>();
 
@@ -35,32 +46,61 @@ final class MicrometerMetrics implements GuardMetrics {
     private MicrometerMetrics(MeterRegistry registry, ConfigLoader loader, UntrustedForwarding untrusted) {
         this.registry = registry;
         for (SourceHealth source : loader.healths()) {
-            String tag = source.tag();
-            Gauge.builder("ipguard.list.entries", source, SourceHealth::entries)
-                    .description("Entries in the lists in force from this source").tag("source", tag).register(registry);
-            Gauge.builder("ipguard.list.last.load.timestamp", source, SourceHealth::loadedAtSeconds).baseUnit("seconds")
-                    .description("When the lists in force were loaded from this source").tag("source", tag)
-                    .register(registry);
-            Gauge.builder("ipguard.list.age", source, SourceHealth::ageSeconds).baseUnit("seconds")
-                    .description("How old the lists in force from this source are").tag("source", tag).register(registry);
-            Gauge.builder("ipguard.list.failures", source, SourceHealth::failuresSinceSuccess)
-                    .description("Failed loads of this source since its last success").tag("source", tag)
-                    .register(registry);
-            if (tag.startsWith("url:")) {
+            Tags tags = Tags.of("source", source.tag());
+            gauge("ipguard.list.entries", tags, source, SourceHealth::entries, null,
+                    "Entries in the lists in force from this source");
+            gauge("ipguard.list.last.load.timestamp", tags, source, SourceHealth::loadedAtSeconds, "seconds",
+                    "When the lists in force were loaded from this source");
+            gauge("ipguard.list.age", tags, source, SourceHealth::ageSeconds, "seconds",
+                    "How old the lists in force from this source are");
+            gauge("ipguard.list.failures", tags, source, SourceHealth::failuresSinceSuccess, null,
+                    "Failed loads of this source since its last success");
+            if (source.tag().startsWith("url:")) {
                 for (SourceHealth.Fetch fetch : SourceHealth.Fetch.values()) {
-                    FunctionCounter.builder("ipguard.list.fetches", source, s -> s.fetches(fetch))
-                            .description("Fetches of this URL list by outcome").tag("source", tag)
-                            .tag("outcome", fetch == SourceHealth.Fetch.OK ? "200"
-                                    : fetch == SourceHealth.Fetch.NOT_MODIFIED ? "304" : "error")
-                            .register(registry);
+                    Tags outcome = tags.and("outcome", fetch == SourceHealth.Fetch.OK ? "200"
+                            : fetch == SourceHealth.Fetch.NOT_MODIFIED ? "304" : "error");
+                    counter("ipguard.list.fetches", outcome, source, s -> s.fetches(fetch),
+                            "Fetches of this URL list by outcome");
                 }
             }
         }
         if (untrusted != null) {
-            FunctionCounter.builder("ipguard.forwarding.untrusted", untrusted, UntrustedForwarding::warnings)
-                    .description("Warnings about forwarding headers from peers that are not trusted proxies")
-                    .register(registry);
+            counter("ipguard.forwarding.untrusted", Tags.empty(), untrusted, UntrustedForwarding::warnings,
+                    "Warnings about forwarding headers from peers that are not trusted proxies");
         }
+    }
+
+    private <T> void gauge(String name, Tags tags, T state, ToDoubleFunction<T> value, String unit, String description) {
+        removeOthers(name, tags);
+        health.add(Gauge.builder(name, state, value).tags(tags).baseUnit(unit).description(description)
+                .strongReference(true).register(registry));
+    }
+
+    private <T> void counter(String name, Tags tags, T state, ToDoubleFunction<T> value, String description) {
+        removeOthers(name, tags);
+        health.add(FunctionCounter.builder(name, state, value).tags(tags).description(description).register(registry));
+    }
+
+    /** Takes out a health meter of this name and tags that an application before this one left. */
+    private void removeOthers(String name, Tags tags) {
+        for (Meter meter : registry.find(name).tags(tags).meters()) {
+            if (Tags.of(meter.getId().getTags()).equals(tags)) {
+                registry.remove(meter);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Meter meter : health) {
+            // Only our own: an application started since may have put its meter under the same id.
+            // Meters are equal by id, so compare identity.
+            if (registry.find(meter.getId().getName()).tags(meter.getId().getTags()).meters().stream()
+                    .anyMatch(registered -> registered == meter)) {
+                registry.remove(meter);
+            }
+        }
+        health.clear();
     }
 
     @Override

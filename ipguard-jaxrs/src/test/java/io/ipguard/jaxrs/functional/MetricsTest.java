@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.spi.AbstractContainerLifecycleListener;
+import org.glassfish.jersey.server.spi.Container;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -225,6 +227,53 @@ class MetricsTest {
         @jakarta.ws.rs.GET
         public String reload(@jakarta.ws.rs.core.Context io.ipguard.jaxrs.IpGuardInspector inspector) {
             return inspector.reload().toString();
+        }
+    }
+
+    private static ResourceConfig app(MeterRegistry registry, String admins) {
+        return new ResourceConfig(Resources.Admin.class)
+                .register(IpGuardFeature.builder().meterRegistry(registry).build())
+                .property("ipguard.group.admin", admins);
+    }
+
+    private static double entries(MeterRegistry registry) {
+        return registry.get("ipguard.list.entries").tag("source", "configuration").gauge().value();
+    }
+
+    @Test
+    void whenTheContainerReloadsTheApplication_thenTheGaugesReadTheNewOne() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Container[] container = new Container[1];
+        ResourceConfig first = app(registry, "127.0.0.2").register(new AbstractContainerLifecycleListener() {
+            @Override
+            public void onStartup(Container started) {
+                container[0] = started;
+            }
+        });
+        try (TestServer server = TestServer.start(first)) {
+            assertEquals(1, entries(registry));
+
+            container[0].reload(app(registry, "127.0.0.2, 127.0.0.3, 10.0.0.0/8"));
+            assertEquals(200, get(server, "127.0.0.3", "/admin").status());
+            System.gc();
+
+            assertEquals(3, entries(registry));
+            assertEquals(1, registry.find("ipguard.list.entries").gauges().size());
+        }
+        assertEquals(List.of(), registry.find("ipguard.list.entries").gauges().stream().toList());
+    }
+
+    @Test
+    void whenTwoApplicationsShareARegistry_thenTheLaterShowsAndTheEarlierStoppingLeavesItAlone() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TestServer earlier = TestServer.start(app(registry, "127.0.0.2"));
+        try (TestServer later = TestServer.start(app(registry, "127.0.0.2, 127.0.0.3"))) {
+            assertEquals(2, entries(registry));
+            earlier.close();
+
+            assertEquals(2, entries(registry));
+            assertEquals(200, get(later, "127.0.0.2", "/admin").status());
+            assertTrue(decisions(registry, "allowed", "in_group", "admin") >= 1);
         }
     }
 }
