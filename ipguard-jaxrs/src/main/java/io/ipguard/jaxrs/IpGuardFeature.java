@@ -99,7 +99,7 @@ public final class IpGuardFeature implements Feature {
             }
         });
         ConfigLoader loader = ConfigLoader.load(settings, configFile, overrides, Clock.systemUTC());
-        loader.live().current().warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
+        loader.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
         if (loader.live().current().reportOnly()) {
             // Jersey keeps only the first IpGuardFeature registered: make report-only mode impossible to miss.
             LOG.log(System.Logger.Level.WARNING, "ipguard: report-only mode: requests outside their group are logged "

@@ -41,6 +41,7 @@ public final class ConfigLoader {
     private final Map<String, Setting> properties;
     private final Path file;
     private final List<Setting> code;
+    private volatile List<String> layerWarnings = List.of();
     private final SourceHealth health;
     private final List<UrlListSource> urlSources = new ArrayList<>();
     private final LiveConfig live;
@@ -247,8 +248,30 @@ public final class ConfigLoader {
 
     private List<Setting> compose(Map<String, Setting> fileSettings) {
         Map<String, Setting> merged = new LinkedHashMap<>(properties);
-        merged.putAll(fileSettings);
-        code.forEach(s -> merged.put(s.key(), s));
+        List<String> emptied = new ArrayList<>();
+        fileSettings.values().forEach(s -> layer(merged, s, emptied));
+        code.forEach(s -> layer(merged, s, emptied));
+        layerWarnings = List.copyOf(emptied);
         return List.copyOf(merged.values());
+    }
+
+    /**
+     * Puts {@code upper} over what a lower layer set. An empty value means the default, which is
+     * right for a template's unset variable but may undo a lower layer's deliberate choice: say so.
+     */
+    private static void layer(Map<String, Setting> merged, Setting upper, List<String> warnings) {
+        Setting lower = merged.put(upper.key(), upper);
+        if (lower != null && upper.value().isBlank() && !lower.value().isBlank()
+                && GuardConfig.emptyMeansDefault(upper.key())) {
+            warnings.add(upper.where() + ": is empty, so the default applies, not \"" + lower.value().strip()
+                    + "\" from " + (lower.origin() == null ? "the application's properties" : lower.origin()));
+        }
+    }
+
+    /** Start-up warnings: the configuration's own, and empty values that undo a lower layer's. */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(layerWarnings);
+        all.addAll(live.current().warnings());
+        return all;
     }
 }

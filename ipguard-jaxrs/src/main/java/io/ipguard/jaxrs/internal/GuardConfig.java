@@ -27,6 +27,11 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
             IpGuardProperties.CLIENT_IP_HEADER, IpGuardProperties.TRUSTED_HOPS, IpGuardProperties.URL_REFRESH_SECONDS,
             IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES);
 
+    /** Whether an empty value for {@code key} sets it to its default (scalar and URL keys; not groups). */
+    static boolean emptyMeansDefault(String key) {
+        return SCALAR_KEYS.contains(key) || key.startsWith(IpGuardProperties.URL_PREFIX);
+    }
+
     public GuardConfig {
         groups = Map.copyOf(groups);
         groupEntries = Map.copyOf(groupEntries);
@@ -66,7 +71,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();
-            if (value.isEmpty() && (SCALAR_KEYS.contains(key) || key.startsWith(IpGuardProperties.URL_PREFIX))) {
+            if (value.isEmpty() && emptyMeansDefault(key)) {
                 // Set to its default: configuration templates write every key, often empty.
                 continue;
             }

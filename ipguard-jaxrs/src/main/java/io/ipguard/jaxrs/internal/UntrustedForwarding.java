@@ -56,7 +56,8 @@ public final class UntrustedForwarding {
     void ignoredHeaders(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
         int call = ++calls;
         // Every one of the first requests, so that a few test requests show a mistake; then one in SAMPLE.
-        if (sampled == null ? call > FIRST && (call & (SAMPLE - 1)) != 0 : !sampled.getAsBoolean()) {
+        // (After 2^31 calls the count wraps below zero; those are sampled like the rest, not all looked at.)
+        if (sampled == null ? (call > FIRST || call < 0) && (call & (SAMPLE - 1)) != 0 : !sampled.getAsBoolean()) {
             return;
         }
         if (forwarding.kind() != Forwarding.Kind.NONE) {

@@ -169,6 +169,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void whenAnEmptyValueUndoesALowerLayersChoice_thenAWarningSaysSo() throws Exception {
+        Path file = dir.resolve("ipguard.properties");
+        // A template whose variables were not set: DENY_STATUS is empty, TRUSTED_PROXIES too.
+        Files.writeString(file, "ipguard.group.default = 10.0.0.2\nipguard.deny-status =\nipguard.report-only = \n");
+        Map<String, Setting> properties = Map.of(
+                "ipguard.deny-status", new Setting("ipguard.deny-status", "404", null),
+                "ipguard.url-timeout-seconds", new Setting("ipguard.url-timeout-seconds", "5", null));
+
+        ConfigLoader loader = ConfigLoader.load(properties, file, List.of(
+                new Setting("ipguard.url-timeout-seconds", " ", null)), CLOCK);
+
+        assertEquals(403, loader.live().current().denyStatus());
+        assertEquals(List.of(file + ":2: ipguard.deny-status: is empty, so the default applies, not \"404\" from "
+                        + "the application's properties",
+                "ipguard.url-timeout-seconds: is empty, so the default applies, not \"5\" from the application's properties"),
+                loader.warnings());
+    }
+
+    @Test
     void whenInitialFileIsInvalid_thenLoadFailsNamingFileAndLine() throws Exception {
         Path file = dir.resolve("ipguard.properties");
         Files.writeString(file, "\nipguard.group.default = 1.1\n");
