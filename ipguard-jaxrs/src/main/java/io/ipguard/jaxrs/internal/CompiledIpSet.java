@@ -222,10 +222,29 @@ public final class CompiledIpSet implements IpSet {
                     (v4Ends[i] ^ Integer.MIN_VALUE) & 0xffff_ffffL));
         }
         for (int i = 0; i < v6StartHigh.length; i++) {
-            entries.add(new ListEntry(exclusion, false, v6StartHigh[i], v6StartLow[i], v6EndHigh[i], v6EndLow[i]));
+            // The IPv4-mapped part of a range is answered by the IPv4 ranges above; written as IPv6 it
+            // would bring in every IPv4 address when compiled again, so it is left out.
+            long sh = v6StartHigh[i];
+            long sl = v6StartLow[i];
+            long eh = v6EndHigh[i];
+            long el = v6EndLow[i];
+            boolean startsBelow = compare(sh, sl, 0, MAPPED_FIRST) < 0;
+            boolean endsAbove = compare(eh, el, 0, MAPPED_LAST) > 0;
+            boolean overlaps = compare(sh, sl, 0, MAPPED_LAST) <= 0 && compare(eh, el, 0, MAPPED_FIRST) >= 0;
+            if (!overlaps) {
+                entries.add(new ListEntry(exclusion, false, sh, sl, eh, el));
+                continue;
+            }
+            if (startsBelow) {
+                entries.add(new ListEntry(exclusion, false, sh, sl, 0, MAPPED_FIRST - 1));
+            }
+            if (endsAbove) {
+                entries.add(new ListEntry(exclusion, false, 0, MAPPED_LAST + 1, eh, el));
+            }
         }
         return entries;
     }
+
 
     /** The number of disjoint IPv4 ranges the set compiled to. */
     int ipv4RangeCount() {
@@ -237,10 +256,14 @@ public final class CompiledIpSet implements IpSet {
         return v4Starts.length == 1 && v4Starts[0] == Integer.MIN_VALUE && v4Ends[0] == Integer.MAX_VALUE;
     }
 
-    /** Whether every IPv6 address is in the set. */
+    /** Whether every IPv6 address is in the set (IPv4-mapped ones are IPv4 clients, and count there). */
     public boolean coversAllIpv6() {
-        return v6StartHigh.length == 1 && v6StartHigh[0] == 0 && v6StartLow[0] == 0
-                && v6EndHigh[0] == -1L && v6EndLow[0] == -1L;
+        // IPv4-mapped addresses are IPv4 clients, answered by the IPv4 ranges: every other IPv6 address counts.
+        int last = v6StartHigh.length - 1;
+        return last >= 0 && v6StartHigh[0] == 0 && v6StartLow[0] == 0
+                && compare(v6EndHigh[0], v6EndLow[0], 0, MAPPED_FIRST - 1) >= 0
+                && compare(v6StartHigh[last], v6StartLow[last], 0, MAPPED_LAST + 1) <= 0
+                && v6EndHigh[last] == -1L && v6EndLow[last] == -1L;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardProperties;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.ListStatus;
 import java.io.IOException;
@@ -63,9 +64,9 @@ public final class ConfigLoader {
             HttpClient client = HttpClient.newBuilder().connectTimeout(urls.timeout())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
             urls.groups().forEach((group, uri) -> urlSources.add(new UrlListSource(group, uri, urls, client, clock)));
-            urlSources.forEach(UrlListSource::fetch);
         }
         this.live = new LiveConfig(withUrlGroups(base));
+        urlSources.forEach(this::fetch);
         health.loaded(entryCount(base));
     }
 
@@ -143,9 +144,27 @@ public final class ConfigLoader {
     private void fetch(UrlListSource source) {
         if (source.fetch()) {
             synchronized (this) {
-                live.replace(withUrlGroups(base));
+                GuardConfig next = withUrlGroups(base);
+                String harm = trustsEveryone(next.forwarding().trustedProxies(), live.current().forwarding().trustedProxies());
+                if (harm != null) {
+                    // A list server must not be able to make every client a proxy that names its own address.
+                    source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " trust every "
+                            + harm + " address");
+                    return;
+                }
+                live.replace(next);
             }
         }
+    }
+
+    /** "IPv4" or "IPv6" if {@code next} trusts every address of that family and {@code now} does not; else null. */
+    private static String trustsEveryone(IpSet next, IpSet now) {
+        CompiledIpSet after = (CompiledIpSet) next;
+        CompiledIpSet before = (CompiledIpSet) now;
+        if (after.coversAllIpv4() && !before.coversAllIpv4()) {
+            return "IPv4";
+        }
+        return after.coversAllIpv6() && !before.coversAllIpv6() ? "IPv6" : null;
     }
 
     /**

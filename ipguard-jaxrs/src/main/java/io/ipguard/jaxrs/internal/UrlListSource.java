@@ -32,6 +32,8 @@ final class UrlListSource {
     private final SourceHealth health;
     private volatile CompiledIpSet set;
     private volatile String entries = "";
+    /** The list before the latest fetch, so that a fetch the whole configuration refuses can be undone. */
+    private Fetched previous;
     private String etag;
     private String lastModified;
 
@@ -69,6 +71,21 @@ final class UrlListSource {
         return health.status().lastError().isPresent() || health.status().version() == 0;
     }
 
+    private record Fetched(CompiledIpSet set, String entries) {
+    }
+
+    /**
+     * Puts back the list the latest fetch replaced, because in the configuration it would do harm;
+     * the error names the reason, and the next fetch of the same list is refused the same way.
+     */
+    synchronized void refuseLatest(String why) {
+        set = previous.set();
+        entries = previous.entries();
+        etag = null;
+        lastModified = null;
+        health.failed(uri + ": " + why);
+    }
+
     /** Fetches the list; returns true if a new list was put in place. Never throws. */
     synchronized boolean fetch() {
         try {
@@ -104,6 +121,7 @@ final class UrlListSource {
                     health.failed(String.join("; ", problems));
                     return false;
                 }
+                previous = new Fetched(set, entries);
                 set = CompiledIpSet.compile(parsedEntries);
                 entries = normalized;
                 etag = response.headers().firstValue("ETag").orElse(null);

@@ -82,4 +82,37 @@ class CompiledIpSetDifferentialTest {
             }
         }
     }
+
+    /**
+     * A reference ({@code @name}) includes a compiled set as its entries: compiled again they must
+     * hold exactly the same clients, and excluded they must remove exactly those, also where IPv6
+     * ranges cross the IPv4-mapped block (whose clients are answered as IPv4).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "::/0, !::ffff:0:0/96", "::/0", "::/80, 10.0.0.0/8", "::ffff:0:0/100", "::fffe:0:0-::1:0:0:1, !10.1.2.3",
+        "0.0.0.0/0, !::/0", "2001:db8::/32, !2001:db8::5, 192.0.2.0/24, !192.0.2.7", "", "::/81, !::ffff:10.0.0.0/104",
+    })
+    void whenASetIsWrittenOutAsEntries_thenCompilingThemGivesTheSameClients(String written) {
+        CompiledIpSet set = (CompiledIpSet) IpSet.parse(written, "set");
+        CompiledIpSet included = CompiledIpSet.compile(set.asEntries(false));
+        List<ListEntry> everythingBut = new ArrayList<>(((CompiledIpSet) IpSet.parse("0.0.0.0/0, ::/0", "all")).asEntries(false));
+        everythingBut.addAll(set.asEntries(true));
+        CompiledIpSet excluded = CompiledIpSet.compile(everythingBut);
+        Random random = new Random(written.hashCode());
+        List<ClientAddress> probes = new ArrayList<>(List.of(ClientAddress.parse("10.1.2.3"), ClientAddress.parse("::"),
+                ClientAddress.parse("::fffe:ffff:ffff"), ClientAddress.parse("::1:0:0:0"), ClientAddress.parse("::ffff:0.0.0.0"),
+                ClientAddress.parse("255.255.255.255"), ClientAddress.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"),
+                ClientAddress.parse("2001:db8::5"), ClientAddress.parse("192.0.2.7"), ClientAddress.parse("64:ff9b::a01:203")));
+        for (int i = 0; i < 2000; i++) {
+            probes.add(random.nextBoolean() ? Addresses.ofIpv4(random.nextInt())
+                    : Addresses.ofIpv6(random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(4), random.nextLong()));
+        }
+        for (ClientAddress probe : probes) {
+            assertEquals(set.contains(probe), included.contains(probe), () -> probe + " in @(" + written + ")");
+            assertEquals(!set.contains(probe), excluded.contains(probe), () -> probe + " in !@(" + written + ")");
+        }
+        assertEquals(set.coversAllIpv4(), included.coversAllIpv4());
+        assertEquals(set.coversAllIpv6(), included.coversAllIpv6());
+    }
 }

@@ -160,6 +160,61 @@ class UrlListSourceTest {
         assertEquals(true, allows(loader, "192.0.2.77"));
     }
 
+    private static boolean trusted(ConfigLoader loader, String address) {
+        return loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse(address));
+    }
+
+    @Test
+    void whenTrustedProxiesNameAUrlList_thenTheyFollowItAndTrustNobodyBeforeItArrives() {
+        status = 503;
+        ConfigLoader loader = load("ipguard.trusted-proxies", "@partners, 10.0.0.1",
+                "ipguard.client-ip-header", "X-Forwarded-For", "ipguard.group.webhooks", "@partners");
+
+        assertEquals(false, trusted(loader, "192.0.2.77"));
+        assertEquals(true, trusted(loader, "10.0.0.1"));
+
+        status = 200;
+        loader.reloadNow();
+        assertEquals(true, trusted(loader, "192.0.2.77"));
+        assertEquals(true, loader.live().group("webhooks").contains(ClientAddress.parse("192.0.2.77")));
+
+        body = "203.0.113.0/24\n";
+        etag = "\"v2\"";
+        loader.reloadNow();
+        assertEquals(false, trusted(loader, "192.0.2.77"));
+        assertEquals(true, trusted(loader, "203.0.113.5"));
+        assertEquals(true, loader.live().group("webhooks").contains(ClientAddress.parse("203.0.113.5")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"0.0.0.0/0 | IPv4", "::/0, !::ffff:0:0/96 | IPv6"})
+    void whenAUrlListWouldMakeTrustedProxiesTrustEveryone_thenItIsNotApplied(String published, String family) {
+        ConfigLoader loader = load("ipguard.trusted-proxies", "@partners",
+                "ipguard.client-ip-header", "X-Forwarded-For", "ipguard.group.webhooks", "@partners");
+
+        body = published.replace(", ", "\n") + "\n";
+        etag = "\"v2\"";
+        loader.reloadNow();
+
+        assertEquals(true, trusted(loader, "192.0.2.77"));
+        assertEquals(false, trusted(loader, "203.0.113.5"));
+        assertEquals(false, loader.live().group("webhooks").contains(ClientAddress.parse("203.0.113.5")));
+        assertEquals(url() + ": not applied: it would make ipguard.trusted-proxies trust every " + family + " address",
+                urlStatus(loader).lastError().orElseThrow());
+    }
+
+    @Test
+    void whenAUrlListNobodyTrustsCoversEveryone_thenItIsApplied() {
+        ConfigLoader loader = load();
+
+        body = "0.0.0.0/0\n";
+        etag = "\"v2\"";
+        loader.reloadNow();
+
+        assertEquals(true, allows(loader, "203.0.113.5"));
+        assertEquals(true, urlStatus(loader).lastError().isEmpty());
+    }
+
     @Test
     void whenUrlIsPlainHttpToAnotherHost_thenItIsRefused() {
         IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> ConfigLoader.load(
