@@ -77,11 +77,24 @@ public final class IpGuardProperties {
      * {@code ETag}/{@code If-Modified-Since}. Any failure (timeout, a status other than 200 or
      * 304, an invalid entry, a body over {@link #URL_MAX_BYTES}) keeps the list in force; until a
      * first list is fetched the group is empty and refuses everyone. {@code http} is accepted only
-     * for loopback hosts. A name may not be both a URL group and an {@code ipguard.group.} group.
+     * for loopback hosts. A name is defined once: as a group, a URL or a file.
      *
      * <p>The name of the configuration property is <code>{@value}</code>.
      */
     public static final String URL_PREFIX = "ipguard.url.";
+
+    /**
+     * Prefix of a group kept in a local file: {@code ipguard.file.partners = /etc/lists/partners.txt}
+     * serves group {@code partners} from that file, one entry per line ({@code #} starts a comment;
+     * commas also separate entries). The file is read at start-up, where a missing or invalid file
+     * stops start-up naming {@code file:line}, and checked twice a second after that: a change is
+     * applied once the file has stopped changing, and a change that cannot be read or does not parse
+     * keeps the list in force. For lists too long for a property line (10^6 entries). A relative path
+     * is taken from the working directory. A name is defined once: as a group, a URL or a file.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String FILE_PREFIX = "ipguard.file.";
 
     /**
      * Seconds between two fetches of each URL group, from 1 to 86400; after a failure the next

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the configuration from its layers (application properties, then a configuration file,
- * then settings made in code) plus the groups published at URLs, and rebuilds it when the file
- * or a URL list changes.
+ * then settings made in code) plus the groups kept at URLs and in list files, and rebuilds it when
+ * the configuration file or one of those lists changes.
  *
  * <p>A file change is noticed whether the file is edited in place, replaced by an atomic rename,
  * or swapped through a symbolic link (a Kubernetes ConfigMap's {@code ..data}): checks follow
@@ -36,15 +36,12 @@ public final class ConfigLoader {
     /** Quiet polls between two byte comparisons of the watched file. */
     static final int FULL_CHECK_EVERY = 10;
 
-    /** The longest wait before fetching again a URL list whose latest fetch failed. */
-    static final Duration RETRY = Duration.ofSeconds(10);
-
     private final Map<String, Setting> properties;
     private final Path file;
     private final List<Setting> code;
     private volatile List<String> layerWarnings = List.of();
     private final SourceHealth health;
-    private final List<UrlListSource> urlSources = new ArrayList<>();
+    private final ListSources sources;
     private final LiveConfig live;
     private GuardConfig base;
     private Object fileStamp;
@@ -59,14 +56,12 @@ public final class ConfigLoader {
         this.health = new SourceHealth(file == null ? "configuration" : "file " + file,
                 file == null ? "configuration" : "file", clock);
         this.base = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
-        UrlSettings urls = base.urls();
-        if (!urls.groups().isEmpty()) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(urls.timeout())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            urls.groups().forEach((group, uri) -> urlSources.add(new UrlListSource(group, uri, urls, client, clock)));
-        }
-        this.live = new LiveConfig(withUrlGroups(base));
-        urlSources.forEach(this::fetch);
+        this.sources = new ListSources(clock);
+        ListSources.Plan plan = sources.plan(base.urls());
+        GuardConfig first = withFiles(base, plan, base);
+        sources.commit(plan);
+        this.live = new LiveConfig(first);
+        plan.toFetch().forEach(this::refresh);
         health.loaded(entryCount(base));
     }
 
@@ -84,11 +79,16 @@ public final class ConfigLoader {
         return live;
     }
 
-    /** The health of the configuration, then of each URL group, for metrics. */
+    /** The groups kept at URLs and in list files, as now configured. */
+    List<ListSource> sources() {
+        return sources.all();
+    }
+
+    /** The health of the configuration, then of each group kept at a URL or in a file, for metrics. */
     public List<SourceHealth> healths() {
         List<SourceHealth> all = new ArrayList<>();
         all.add(health);
-        urlSources.forEach(source -> all.add(source.health()));
+        sources.all().forEach(source -> all.add(source.health()));
         return all;
     }
 
@@ -103,48 +103,43 @@ public final class ConfigLoader {
         return count;
     }
 
-    /** The status of the configuration, then of each URL group. */
+    /** The status of the configuration, then of each group kept at a URL or in a file. */
     public List<ListStatus> status() {
         List<ListStatus> all = new ArrayList<>();
         all.add(health.status());
-        urlSources.forEach(source -> all.add(source.status()));
+        sources.all().forEach(source -> all.add(source.status()));
         return all;
     }
 
-    /** Checks the file (if any) and fetches every URL group now. */
+    /** Checks the configuration file (if any) and loads every list kept at a URL or in a file now. */
     public void reloadNow() {
         if (file != null) {
             check();
         }
-        urlSources.forEach(this::fetch);
+        sources.all().forEach(source -> refresh(source, true));
     }
 
-    /** Schedules the file polls (when {@code watchFile}) and the URL fetches on {@code executor}. */
+    /** Schedules the file polls (when {@code watchFile}), the list files' polls and the URL fetches on {@code executor}. */
     public void schedule(ScheduledExecutorService executor, boolean watchFile, long filePeriodMillis) {
         if (watchFile && file != null) {
             executor.scheduleWithFixedDelay(this::poll, filePeriodMillis, filePeriodMillis, TimeUnit.MILLISECONDS);
         }
-        urlSources.forEach(source -> scheduleFetch(executor, source));
+        sources.schedule(executor, filePeriodMillis, this::refresh);
     }
 
     /** Whether {@link #schedule} has anything to do. */
     public boolean hasScheduledWork(boolean watchFile) {
-        return (watchFile && file != null) || !urlSources.isEmpty();
+        return (watchFile && file != null) || !sources.all().isEmpty();
     }
 
-    private void scheduleFetch(ScheduledExecutorService executor, UrlListSource source) {
-        Duration refresh = base.urls().refresh();
-        Duration delay = source.failing() && refresh.compareTo(RETRY) > 0 ? RETRY : refresh;
-        executor.schedule(() -> {
-            fetch(source);
-            scheduleFetch(executor, source);
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    private void refresh(ListSource source) {
+        refresh(source, false);
     }
 
-    private void fetch(UrlListSource source) {
-        if (source.fetch()) {
+    private void refresh(ListSource source, boolean now) {
+        if (now ? source.refreshNow() : source.refresh()) {
             synchronized (this) {
-                GuardConfig next = withUrlGroups(base);
+                GuardConfig next = sources.applyTo(base);
                 String harm = trustsEveryone(next.forwarding().trustedProxies(), live.current().forwarding().trustedProxies());
                 if (harm != null) {
                     // A list server must not be able to make every client a proxy that names its own address.
@@ -155,6 +150,21 @@ public final class ConfigLoader {
                 live.replace(next);
             }
         }
+    }
+
+    /**
+     * {@code config} with the planned sources' lists, unless list files would make the trusted
+     * proxies trust every address where {@code before} did not: a file is configuration, so that
+     * stops start-up or refuses the change.
+     */
+    private static GuardConfig withFiles(GuardConfig config, ListSources.Plan plan, GuardConfig before) {
+        GuardConfig next = ListSources.applyTo(config, plan.sources());
+        String harm = trustsEveryone(next.forwarding().trustedProxies(), before.forwarding().trustedProxies());
+        if (harm != null) {
+            throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
+                    + "names it would trust every " + harm + " address, so any client could choose its own address"));
+        }
+        return next;
     }
 
     /** "IPv4" or "IPv6" if {@code next} trusts every address of that family and {@code now} does not; else null. */
@@ -205,12 +215,12 @@ public final class ConfigLoader {
                 return;
             }
             GuardConfig next = GuardConfig.parse(compose(PropertiesFile.parse(file.toString(), bytes)));
-            if (!next.urls().equals(base.urls())) {
-                throw new IpGuardConfigurationException(List.of(file + ": the ipguard.url* settings changed; "
-                        + "URL groups change only when the application restarts"));
-            }
-            live.replace(withUrlGroups(next));
+            // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
+            ListSources.Plan plan = sources.plan(next.urls());
+            live.replace(withFiles(next, plan, live.current()));
+            sources.commit(plan);
             base = next;
+            plan.toFetch().forEach(this::refresh);
             fileStamp = stamp;
             fileBytes = bytes;
             health.loaded(entryCount(next));
@@ -220,21 +230,6 @@ public final class ConfigLoader {
         } catch (IOException | RuntimeException e) {
             health.failed(file + ": cannot be read: " + e);
         }
-    }
-
-    private GuardConfig withUrlGroups(GuardConfig config) {
-        if (urlSources.isEmpty()) {
-            return config;
-        }
-        Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (UrlListSource source : urlSources) {
-            if (source.set() != null) {
-                sets.put(source.group(), source.set());
-            }
-            entries.put(source.group(), source.entries());
-        }
-        return config.withUrlGroups(sets, entries);
     }
 
     /** Remembers the failed file so the same bad content is reported once, not on every check. */
@@ -257,12 +252,8 @@ public final class ConfigLoader {
         return PropertiesFile.parse(file.toString(), fileBytes);
     }
 
-    /** Identity, size and modification time of the file a path leads to, following links. */
     private Object stamp() throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        Path target = file.toRealPath();
-        return List.of(target.toString(), Objects.toString(a.fileKey()), a.size(), a.lastModifiedTime().toString(),
-                Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toString());
+        return FileStamp.of(file);
     }
 
     private List<Setting> compose(Map<String, Setting> fileSettings) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * and the warnings to log at start-up. Immutable.
  */
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
-                          Map<String, String> groupEntries, Forwarding forwarding, UrlSettings urls,
+                          Map<String, String> groupEntries, Forwarding forwarding, SourceSettings urls,
                           int providerTimeoutMillis, List<String> warnings, NamedLists lists) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -27,9 +27,19 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
             IpGuardProperties.CLIENT_IP_HEADER, IpGuardProperties.TRUSTED_HOPS, IpGuardProperties.URL_REFRESH_SECONDS,
             IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES);
 
+    /** The group name in an {@code ipguard.url.<name>} or {@code ipguard.file.<name>} key, else null. */
+    private static String sourcedName(String key) {
+        for (String prefix : new String[] {IpGuardProperties.URL_PREFIX, IpGuardProperties.FILE_PREFIX}) {
+            if (key.startsWith(prefix)) {
+                return key.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
     /** Whether an empty value for {@code key} sets it to its default (scalar and URL keys; not groups). */
     static boolean emptyMeansDefault(String key) {
-        return SCALAR_KEYS.contains(key) || key.startsWith(IpGuardProperties.URL_PREFIX);
+        return SCALAR_KEYS.contains(key) || sourcedName(key) != null;
     }
 
     public GuardConfig {
@@ -67,7 +77,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         Setting proxies = null;
         Setting header = null;
         Setting hops = null;
-        UrlSettings.Parser urls = new UrlSettings.Parser();
+        SourceSettings.Parser urls = new SourceSettings.Parser();
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();
@@ -109,29 +119,31 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 header = s;
             } else if (key.equals(IpGuardProperties.TRUSTED_HOPS)) {
                 hops = s;
-            } else if (key.startsWith(IpGuardProperties.URL_PREFIX)
-                    && !GROUP_NAME.matcher(key.substring(IpGuardProperties.URL_PREFIX.length())).matches()) {
-                problems.add(s.where() + ": invalid group name \"" + key.substring(IpGuardProperties.URL_PREFIX.length())
+            } else if (sourcedName(key) != null && !GROUP_NAME.matcher(sourcedName(key)).matches()) {
+                problems.add(s.where() + ": invalid group name \"" + sourcedName(key)
                         + "\"; use letters, digits, '.', '_' and '-'");
-            } else if (urls.accept(s, key.startsWith(IpGuardProperties.URL_PREFIX)
-                    ? key.substring(IpGuardProperties.URL_PREFIX.length()) : null, problems)) {
+            } else if (urls.accept(s, sourcedName(key), problems)) {
                 continue;
             } else {
                 problems.add(s.where() + ": unknown key" + KeySuggestion.of(key, SCALAR_KEYS));
             }
         }
-        UrlSettings urlSettings = urls.build();
+        SourceSettings urlSettings = urls.build();
         for (Setting s : settings) {
-            String name = s.key().startsWith(IpGuardProperties.URL_PREFIX)
-                    ? s.key().substring(IpGuardProperties.URL_PREFIX.length()) : null;
-            if (name != null && urlSettings.groups().containsKey(name) && written.containsKey(name)) {
-                problems.add(s.where() + ": group \"" + name + "\" is also defined by "
-                        + IpGuardProperties.GROUP_PREFIX + name + "; define it once");
+            String name = sourcedName(s.key());
+            if (name == null || !urlSettings.keys().containsKey(name)) {
+                continue;
+            }
+            String other = written.containsKey(name) ? IpGuardProperties.GROUP_PREFIX + name
+                    : s.key().startsWith(IpGuardProperties.FILE_PREFIX) && urlSettings.groups().containsKey(name)
+                    ? IpGuardProperties.URL_PREFIX + name : null;
+            if (other != null) {
+                problems.add(s.where() + ": group \"" + name + "\" is also defined by " + other + "; define it once");
             }
         }
         NamedLists.Written proxyList = proxies == null ? null : new NamedLists.Written(proxies.key(), proxies.where(),
                 EntryListParser.parseWithReferences(proxies.value(), proxies.where(), problems));
-        NamedLists lists = new NamedLists(written, proxyList, urlSettings.groups().keySet());
+        NamedLists lists = new NamedLists(written, proxyList, urlSettings.keys());
         lists.checkNames(problems);
         // References resolve only against the whole configuration: a single value cannot be checked for them.
         NamedLists.Compiled compiled = complete ? lists.compile(Map.of(), problems)
@@ -149,7 +161,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
      * Returns this configuration with the URL groups' current sets and entries, every list that
      * names one compiled again, so that all of them change together.
      */
-    GuardConfig withUrlGroups(Map<String, CompiledIpSet> sets, Map<String, String> entries) {
+    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries) {
         NamedLists.Compiled compiled = lists.compile(sets, new ArrayList<>());
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
         allEntries.putAll(entries);

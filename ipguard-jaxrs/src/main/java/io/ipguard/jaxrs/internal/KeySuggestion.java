@@ -18,6 +18,7 @@ final class KeySuggestion {
             // ipguard.grup.admin: the family is misspelt, the name is the user's.
             candidates.add(IpGuardProperties.GROUP_PREFIX + parts[2]);
             candidates.add(IpGuardProperties.URL_PREFIX + parts[2]);
+            candidates.add(IpGuardProperties.FILE_PREFIX + parts[2]);
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -8,13 +8,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The configuration's named lists as written, and the one step that turns them into the sets the
- * guard reads: references ({@code @name}, {@code !@name}) are resolved against groups, URL groups
+ * guard reads: references ({@code @name}, {@code !@name}) are resolved against groups, URL and file groups
  * and built-in sets, and each list is compiled once into a flat set, so a lookup never walks a
- * reference. Run again whenever a URL list changes, so that every list naming it changes with it,
+ * reference. Run again whenever a URL or file list changes, so that every list naming it changes with it,
  * in the same new configuration. Immutable.
  */
 final class NamedLists {
@@ -32,17 +31,18 @@ final class NamedLists {
 
     private final Map<String, Written> groups;
     private final Written trustedProxies;
-    private final Set<String> urlGroups;
+    /** The groups kept outside the configuration (URLs, files), each with the key that defines it. */
+    private final Map<String, String> sourced;
 
     /**
      * @param groups the {@code ipguard.group.*} lists by group name
      * @param trustedProxies the {@code ipguard.trusted-proxies} list, or null
-     * @param urlGroups the names of the groups URLs serve
+     * @param sourced the groups URLs and files serve: the key defining each, by group name
      */
-    NamedLists(Map<String, Written> groups, Written trustedProxies, Set<String> urlGroups) {
+    NamedLists(Map<String, Written> groups, Written trustedProxies, Map<String, String> sourced) {
         this.groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.trustedProxies = trustedProxies;
-        this.urlGroups = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(urlGroups));
+        this.sourced = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sourced));
     }
 
     /** Reports names that belong to built-in sets. */
@@ -51,9 +51,7 @@ final class NamedLists {
             String name = list.key().substring(IpGuardProperties.GROUP_PREFIX.length());
             reserved(name, list.where(), problems);
         }
-        for (String name : urlGroups) {
-            reserved(name, IpGuardProperties.URL_PREFIX + name, problems);
-        }
+        sourced.forEach((name, key) -> reserved(name, key, problems));
     }
 
     private static void reserved(String name, String where, List<String> problems) {
@@ -64,23 +62,23 @@ final class NamedLists {
     }
 
     /**
-     * Compiles every list with the URL groups' current sets (absent: not fetched yet),
+     * Compiles every list with the current sets of the groups URLs and files serve (absent: not loaded yet),
      * adding a message to {@code problems} for each unknown name and each cycle.
      */
-    Compiled compile(Map<String, CompiledIpSet> urlSets, List<String> problems) {
+    Compiled compile(Map<String, CompiledIpSet> sourceSets, List<String> problems) {
         Map<String, CompiledIpSet> done = new LinkedHashMap<>();
         Deque<String> chain = new ArrayDeque<>();
         Map<String, IpSet> compiled = new LinkedHashMap<>();
         for (String name : groups.keySet()) {
-            compiled.put(name, resolve(name, urlSets, done, chain, problems));
+            compiled.put(name, resolve(name, sourceSets, done, chain, problems));
         }
-        urlGroups.forEach(name -> compiled.put(name, urlSets.getOrDefault(name, EMPTY)));
+        sourced.keySet().forEach(name -> compiled.put(name, sourceSets.getOrDefault(name, EMPTY)));
         CompiledIpSet proxies = trustedProxies == null ? EMPTY
-                : compile(trustedProxies, urlSets, done, chain, problems);
+                : compile(trustedProxies, sourceSets, done, chain, problems);
         return new Compiled(compiled, proxies);
     }
 
-    private CompiledIpSet resolve(String name, Map<String, CompiledIpSet> urlSets, Map<String, CompiledIpSet> done,
+    private CompiledIpSet resolve(String name, Map<String, CompiledIpSet> sourceSets, Map<String, CompiledIpSet> done,
                                   Deque<String> chain, List<String> problems) {
         CompiledIpSet known = done.get(name);
         if (known != null) {
@@ -94,17 +92,17 @@ final class NamedLists {
             problems.add(String.join(" -> ", cycle) + " -> " + list.key() + ": a list cannot include itself");
             return CompiledIpSet.compile(List.of());
         }
-        CompiledIpSet set = compile(list, urlSets, done, chain, problems);
+        CompiledIpSet set = compile(list, sourceSets, done, chain, problems);
         done.put(name, set);
         return set;
     }
 
-    private CompiledIpSet compile(Written list, Map<String, CompiledIpSet> urlSets, Map<String, CompiledIpSet> done,
+    private CompiledIpSet compile(Written list, Map<String, CompiledIpSet> sourceSets, Map<String, CompiledIpSet> done,
                                   Deque<String> chain, List<String> problems) {
         chain.push(list.key());
         List<ListEntry> entries = new ArrayList<>(list.parsed().entries());
         for (EntryListParser.Reference reference : list.parsed().references()) {
-            CompiledIpSet named = named(reference, list, urlSets, done, chain, problems);
+            CompiledIpSet named = named(reference, list, sourceSets, done, chain, problems);
             if (named != null) {
                 entries.addAll(named.asEntries(reference.exclusion()));
             }
@@ -113,17 +111,17 @@ final class NamedLists {
         return CompiledIpSet.compile(entries);
     }
 
-    private CompiledIpSet named(EntryListParser.Reference reference, Written from, Map<String, CompiledIpSet> urlSets,
+    private CompiledIpSet named(EntryListParser.Reference reference, Written from, Map<String, CompiledIpSet> sourceSets,
                                 Map<String, CompiledIpSet> done, Deque<String> chain, List<String> problems) {
         String name = reference.name();
         if (BuiltInLists.isBuiltIn(name)) {
             return BuiltInLists.set(name);
         }
         if (groups.containsKey(name)) {
-            return resolve(name, urlSets, done, chain, problems);
+            return resolve(name, sourceSets, done, chain, problems);
         }
-        if (urlGroups.contains(name)) {
-            CompiledIpSet fetched = urlSets.get(name);
+        if (sourced.containsKey(name)) {
+            CompiledIpSet fetched = sourceSets.get(name);
             if (fetched != null) {
                 return fetched;
             }
@@ -131,7 +129,8 @@ final class NamedLists {
             return reference.exclusion() ? EVERY_ADDRESS : EMPTY;
         }
         problems.add(from.where() + ": \"" + reference + "\" names no group (define " + IpGuardProperties.GROUP_PREFIX
-                + name + " or " + IpGuardProperties.URL_PREFIX + name + ") and no built-in set ("
+                + name + ", " + IpGuardProperties.URL_PREFIX + name + " or " + IpGuardProperties.FILE_PREFIX + name
+                + ") and no built-in set ("
                 + BuiltInLists.describe() + ")");
         return null;
     }

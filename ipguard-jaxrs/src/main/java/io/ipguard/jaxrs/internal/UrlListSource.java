@@ -23,11 +23,11 @@ import java.util.List;
  * any failure keeps the list in force (an empty one until a first fetch succeeds). Errors name
  * {@code url:line}. Thread-safe: fetches are serialised, readers see immutable snapshots.
  */
-final class UrlListSource {
+final class UrlListSource implements ListSource {
 
     private final String group;
     private final URI uri;
-    private final UrlSettings settings;
+    private final SourceSettings settings;
     private final HttpClient client;
     private final SourceHealth health;
     private volatile CompiledIpSet set;
@@ -37,7 +37,7 @@ final class UrlListSource {
     private String etag;
     private String lastModified;
 
-    UrlListSource(String group, URI uri, UrlSettings settings, HttpClient client, Clock clock) {
+    UrlListSource(String group, URI uri, SourceSettings settings, HttpClient client, Clock clock) {
         this.group = group;
         this.uri = uri;
         this.settings = settings;
@@ -45,24 +45,29 @@ final class UrlListSource {
         this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", "url:" + group, clock);
     }
 
-    String group() {
+    @Override
+    public String origin() {
+        return uri.toString();
+    }
+
+    @Override
+    public String group() {
         return group;
     }
 
     /** The list as last fetched, or null until a fetch succeeds. */
-    CompiledIpSet set() {
+    @Override
+    public CompiledIpSet set() {
         return set;
     }
 
-    String entries() {
+    @Override
+    public String entries() {
         return entries;
     }
 
-    ListStatus status() {
-        return health.status();
-    }
-
-    SourceHealth health() {
+    @Override
+    public SourceHealth health() {
         return health;
     }
 
@@ -74,11 +79,9 @@ final class UrlListSource {
     private record Fetched(CompiledIpSet set, String entries) {
     }
 
-    /**
-     * Puts back the list the latest fetch replaced, because in the configuration it would do harm;
-     * the error names the reason, and the next fetch of the same list is refused the same way.
-     */
-    synchronized void refuseLatest(String why) {
+    /** Also forgets the validators, so that the next fetch of the same list is refused the same way. */
+    @Override
+    public synchronized void refuseLatest(String why) {
         set = previous.set();
         entries = previous.entries();
         etag = null;
@@ -86,8 +89,9 @@ final class UrlListSource {
         health.failed(uri + ": " + why);
     }
 
-    /** Fetches the list; returns true if a new list was put in place. Never throws. */
-    synchronized boolean fetch() {
+    /** Fetches the list, conditionally. */
+    @Override
+    public synchronized boolean refresh() {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
                     .header("Accept", "text/plain");
@@ -116,7 +120,7 @@ final class UrlListSource {
                 }
                 List<String> problems = new ArrayList<>();
                 List<ListEntry> parsedEntries = new ArrayList<>();
-                String normalized = normalize(decode(bytes), parsedEntries, problems);
+                String normalized = ListText.parse(ListText.decode(bytes), uri.toString(), parsedEntries, problems, true);
                 if (!problems.isEmpty()) {
                     health.failed(String.join("; ", problems));
                     return false;
@@ -140,30 +144,5 @@ final class UrlListSource {
             health.failed(uri + ": interrupted");
         }
         return false;
-    }
-
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    /** Checks each line's entries (naming {@code url:line}) and returns them all, comma-separated. */
-    private String normalize(String text, List<ListEntry> parsed, List<String> problems) {
-        StringBuilder all = new StringBuilder();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int hash = line.indexOf('#');
-            String content = hash < 0 ? line : line.substring(0, hash);
-            if (content.isBlank()) {
-                continue;
-            }
-            int before = problems.size();
-            EntryListParser.collect(content, uri + ":" + (i + 1), parsed, problems);
-            if (problems.size() == before) {
-                all.append(all.length() == 0 ? "" : ", ").append(content.strip());
-            }
-        }
-        return all.toString();
     }
 }

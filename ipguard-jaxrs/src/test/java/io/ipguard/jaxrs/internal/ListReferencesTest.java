@@ -116,11 +116,11 @@ class ListReferencesTest {
 
     @Test
     void whenANameIsUnknown_thenTheMessageNamesTheKeyAndWhatCouldBeNamed() {
-        assertEquals(List.of("ipguard.group.staff: \"@ofice\" names no group (define ipguard.group.ofice or "
-                        + "ipguard.url.ofice) and no built-in set (@loopback, @private, @link-local, @cgnat)"),
+        assertEquals(List.of("ipguard.group.staff: \"@ofice\" names no group (define ipguard.group.ofice, "
+                        + "ipguard.url.ofice or ipguard.file.ofice) and no built-in set (@loopback, @private, @link-local, @cgnat)"),
                 problems("ipguard.group.office", "192.0.2.0/24", "ipguard.group.staff", "@ofice"));
-        assertEquals(List.of("ipguard.trusted-proxies: \"!@lb\" names no group (define ipguard.group.lb or "
-                        + "ipguard.url.lb) and no built-in set (@loopback, @private, @link-local, @cgnat)"),
+        assertEquals(List.of("ipguard.trusted-proxies: \"!@lb\" names no group (define ipguard.group.lb, ipguard.url.lb or "
+                        + "ipguard.file.lb) and no built-in set (@loopback, @private, @link-local, @cgnat)"),
                 problems("ipguard.trusted-proxies", "10.0.0.0/8, !@lb", "ipguard.client-ip-header", "X-Real-IP"));
     }
 
@@ -190,14 +190,14 @@ class ListReferencesTest {
 
         // Before a first fetch the URL list is unknown, so it counts against the client everywhere:
         // included it adds nobody, excluded it removes everybody, as trusted proxies it trusts nobody.
-        GuardConfig before = base.withUrlGroups(Map.of(), Map.of());
+        GuardConfig before = base.withSourceLists(Map.of(), Map.of());
         assertEquals(false, in(before, "webhooks", "198.51.100.7"));
         assertEquals(true, in(before, "webhooks", "198.51.100.1"));
         assertEquals(false, in(before, "others", "198.51.100.7"));
         assertEquals(false, in(before, "others", "198.51.100.8"));
         assertEquals(false, before.forwarding().trustedProxies().contains(ClientAddress.parse("198.51.100.7")));
 
-        GuardConfig after = base.withUrlGroups(Map.of("partners", (CompiledIpSet) IpSet.parse("198.51.100.7", "fetched")),
+        GuardConfig after = base.withSourceLists(Map.of("partners", (CompiledIpSet) IpSet.parse("198.51.100.7", "fetched")),
                 Map.of("partners", "198.51.100.7"));
         assertEquals(true, in(after, "webhooks", "198.51.100.7"));
         assertEquals(false, in(after, "others", "198.51.100.7"));

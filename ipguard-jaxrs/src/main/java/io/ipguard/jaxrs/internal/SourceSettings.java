@@ -3,6 +3,8 @@ package io.ipguard.jaxrs.internal;
 import io.ipguard.jaxrs.IpGuardProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,20 +12,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The groups published at URLs, and how they are fetched: every {@code refresh}, with a
- * {@code timeout}, accepting at most {@code maxBytes}. Immutable.
+ * The groups kept outside the configuration: those published at URLs, and how they are fetched
+ * (every {@code refresh}, with a {@code timeout}, accepting at most {@code maxBytes}), and those
+ * kept in local files. Immutable.
  */
-public record UrlSettings(Map<String, URI> groups, Duration refresh, Duration timeout, int maxBytes) {
+public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration timeout, int maxBytes,
+                             Map<String, Path> files) {
 
-    static final UrlSettings NONE = new UrlSettings(Map.of(), Duration.ofSeconds(300), Duration.ofSeconds(10), 1 << 20);
+    static final SourceSettings NONE = new SourceSettings(Map.of(), Duration.ofSeconds(300), Duration.ofSeconds(10), 1 << 20,
+            Map.of());
 
-    public UrlSettings {
+    public SourceSettings {
         groups = Map.copyOf(groups);
+        files = Map.copyOf(files);
+    }
+
+    /** The key that defines each group kept outside the configuration, by group name. */
+    Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        groups.keySet().forEach(name -> keys.put(name, IpGuardProperties.URL_PREFIX + name));
+        files.keySet().forEach(name -> keys.put(name, IpGuardProperties.FILE_PREFIX + name));
+        return keys;
     }
 
     /** Collects the {@code ipguard.url*} settings; returns false for a key that is not one of them. */
     static final class Parser {
         private final Map<String, URI> groups = new LinkedHashMap<>();
+        private final Map<String, Path> files = new LinkedHashMap<>();
         private Duration refresh = NONE.refresh;
         private Duration timeout = NONE.timeout;
         private int maxBytes = NONE.maxBytes;
@@ -35,6 +50,12 @@ public record UrlSettings(Map<String, URI> groups, Duration refresh, Duration ti
                 URI uri = uri(value, s, problems);
                 if (uri != null) {
                     groups.put(name, uri);
+                }
+            } else if (key.startsWith(IpGuardProperties.FILE_PREFIX)) {
+                try {
+                    files.put(name, Path.of(value));
+                } catch (InvalidPathException e) {
+                    problems.add(s.where() + ": \"" + value + "\" is not a file path: " + e.getReason());
                 }
             } else if (key.equals(IpGuardProperties.URL_REFRESH_SECONDS)) {
                 refresh = Duration.ofSeconds(number(s, value, 1, 86_400, problems, refresh.toSeconds()));
@@ -48,8 +69,8 @@ public record UrlSettings(Map<String, URI> groups, Duration refresh, Duration ti
             return true;
         }
 
-        UrlSettings build() {
-            return new UrlSettings(groups, refresh, timeout, maxBytes);
+        SourceSettings build() {
+            return new SourceSettings(groups, refresh, timeout, maxBytes, files);
         }
 
         private static long number(Setting s, String value, long min, long max, List<String> problems, long fallback) {

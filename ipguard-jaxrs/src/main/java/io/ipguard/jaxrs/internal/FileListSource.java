@@ -1,0 +1,173 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One group kept in a local file, for lists too long for a property line. Read at start-up, where
+ * a file that cannot be read or does not parse stops start-up; then checked on each poll, and read
+ * again once a change has held still for one poll (so that a file being written is not read half
+ * written). A change that cannot be read or does not parse keeps the list in force. Entries as
+ * written are not kept: a file may hold millions.
+ */
+final class FileListSource implements ListSource {
+
+    private final String group;
+    private final Path path;
+    private final SourceHealth health;
+    private volatile CompiledIpSet set;
+    private CompiledIpSet previous;
+    private Object stamp;
+    private Object pendingStamp;
+    private Object failedStamp;
+
+    FileListSource(String group, Path path, Clock clock) {
+        this.group = group;
+        this.path = path;
+        this.health = new SourceHealth("file " + path + " (group \"" + group + "\")", "file:" + group, clock);
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public String origin() {
+        return path.toString();
+    }
+
+    @Override
+    public CompiledIpSet set() {
+        return set;
+    }
+
+    @Override
+    public String entries() {
+        return null;
+    }
+
+    @Override
+    public SourceHealth health() {
+        return health;
+    }
+
+    /**
+     * Reads the file at start-up.
+     *
+     * @throws IpGuardConfigurationException naming the file, or {@code file:line} for each bad entry
+     */
+    synchronized void load() {
+        try {
+            Object before = FileStamp.of(path);
+            read();
+            stamp = before;
+        } catch (Failure e) {
+            throw new IpGuardConfigurationException(e.problems);
+        } catch (IOException e) {
+            throw new IpGuardConfigurationException(List.of(describe(e)));
+        }
+    }
+
+    @Override
+    public boolean refresh() {
+        return refresh(false);
+    }
+
+    @Override
+    public boolean refreshNow() {
+        return refresh(true);
+    }
+
+    private synchronized boolean refresh(boolean atOnce) {
+        try {
+            Object now = FileStamp.of(path);
+            if (now.equals(stamp) || now.equals(failedStamp)) {
+                pendingStamp = null;
+                return false;
+            }
+            if (!atOnce && !now.equals(pendingStamp)) {
+                // Changed since the last poll: wait until it holds still.
+                pendingStamp = now;
+                return false;
+            }
+            pendingStamp = null;
+            read();
+            stamp = now;
+            failedStamp = null;
+            return true;
+        } catch (Failure e) {
+            failedStamp = pendingStampOrNull();
+            health.failed(String.join("; ", e.problems));
+        } catch (IOException | RuntimeException e) {
+            String problem = e instanceof IOException io ? describe(io) : path + ": " + e;
+            if (!problem.equals(health.status().lastError().orElse(null))) {
+                // A file that stays missing is said once, not on every poll.
+                health.failed(problem);
+            }
+        }
+        return false;
+    }
+
+    private Object pendingStampOrNull() {
+        try {
+            return FileStamp.of(path);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void read() throws IOException, Failure {
+        byte[] bytes = Files.readAllBytes(path);
+        String text;
+        try {
+            text = ListText.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw new Failure(List.of(path + ": is not UTF-8 text"));
+        }
+        List<ListEntry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ListText.parse(text, path.toString(), entries, problems, false);
+        if (!problems.isEmpty()) {
+            throw new Failure(problems.size() > 20 ? merge(problems) : problems);
+        }
+        previous = set;
+        set = CompiledIpSet.compile(entries);
+        health.loaded(entries.size());
+    }
+
+    /** The first 20 problems and how many more: a file with a million bad lines must not make a million-line message. */
+    private static List<String> merge(List<String> problems) {
+        List<String> shown = new ArrayList<>(problems.subList(0, 20));
+        shown.add("... and " + (problems.size() - 20) + " more");
+        return shown;
+    }
+
+    private String describe(IOException e) {
+        return path + ": " + (e instanceof NoSuchFileException ? "no such file" : "cannot be read: " + e);
+    }
+
+    @Override
+    public synchronized void refuseLatest(String why) {
+        set = previous;
+        failedStamp = stamp;
+        health.failed(path + ": " + why);
+    }
+
+    /** A file that was read but cannot be used. */
+    private static final class Failure extends Exception {
+        private final List<String> problems;
+
+        Failure(List<String> problems) {
+            super(null, null, false, false);
+            this.problems = problems;
+        }
+    }
+}

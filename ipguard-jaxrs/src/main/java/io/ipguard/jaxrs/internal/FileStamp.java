@@ -1,0 +1,26 @@
+package io.ipguard.jaxrs.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What tells a file changed without reading it: the file a path leads to (following links, so
+ * that a Kubernetes ConfigMap's {@code ..data} swap shows), its identity, size and times.
+ */
+final class FileStamp {
+
+    private FileStamp() {
+    }
+
+    static Object of(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        Path target = file.toRealPath();
+        return List.of(target.toString(), Objects.toString(a.fileKey()), a.size(), a.lastModifiedTime().toString(),
+                Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toString());
+    }
+}

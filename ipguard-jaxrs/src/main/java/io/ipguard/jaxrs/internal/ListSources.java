@@ -1,0 +1,152 @@
+package io.ipguard.jaxrs.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The groups kept outside the configuration, one {@link ListSource} each, and when each is looked
+ * at again: a URL every {@code url-refresh-seconds} (sooner after a failure), a file on every poll.
+ * When the configuration changes what they are, sources that stay the same are kept with their
+ * lists; new files are read at once, new URLs are fetched once the configuration is in force.
+ */
+final class ListSources {
+
+    /** The longest wait before fetching again a URL list whose latest fetch failed. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+
+    private final Clock clock;
+    private volatile List<ListSource> all = List.of();
+    private SourceSettings settings = SourceSettings.NONE;
+    private HttpClient client;
+    private ScheduledExecutorService executor;
+    private long pollMillis;
+    private Consumer<ListSource> refresh;
+
+    ListSources(Clock clock) {
+        this.clock = clock;
+    }
+
+    List<ListSource> all() {
+        return all;
+    }
+
+    /** Sources made for new settings, not yet in force: {@code toFetch} are the new URL sources. */
+    record Plan(SourceSettings settings, List<ListSource> sources, List<ListSource> started, List<ListSource> toFetch) {
+    }
+
+    /**
+     * Makes the sources {@code next} describes, keeping the ones that do not change; new files are
+     * read now. Nothing changes until {@link #commit}.
+     *
+     * @throws io.ipguard.jaxrs.IpGuardConfigurationException if a new file cannot be read or does not parse
+     */
+    synchronized Plan plan(SourceSettings next) {
+        Map<String, ListSource> kept = new LinkedHashMap<>();
+        for (ListSource source : all) {
+            kept.put(identity(source), source);
+        }
+        boolean sameFetching = next.timeout().equals(settings.timeout()) && next.maxBytes() == settings.maxBytes();
+        HttpClient http = client;
+        if (!next.groups().isEmpty() && (http == null || !next.timeout().equals(settings.timeout()))) {
+            http = HttpClient.newBuilder().connectTimeout(next.timeout()).followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        List<ListSource> sources = new ArrayList<>();
+        List<ListSource> toFetch = new ArrayList<>();
+        for (Map.Entry<String, URI> url : next.groups().entrySet()) {
+            ListSource old = kept.get("url " + url.getKey() + " " + url.getValue());
+            if (old != null && sameFetching) {
+                sources.add(old);
+            } else {
+                ListSource source = new UrlListSource(url.getKey(), url.getValue(), next, http, clock);
+                sources.add(source);
+                toFetch.add(source);
+            }
+        }
+        List<ListSource> started = new ArrayList<>(toFetch);
+        for (Map.Entry<String, Path> file : next.files().entrySet()) {
+            ListSource old = kept.get("file " + file.getKey() + " " + file.getValue());
+            if (old != null) {
+                sources.add(old);
+            } else {
+                FileListSource source = new FileListSource(file.getKey(), file.getValue(), clock);
+                source.load();
+                sources.add(source);
+                started.add(source);
+            }
+        }
+        client = http;
+        return new Plan(next, List.copyOf(sources), started, toFetch);
+    }
+
+    /** Puts the planned sources in force; the caller fetches {@code plan.toFetch()} next. */
+    synchronized void commit(Plan plan) {
+        settings = plan.settings();
+        all = plan.sources();
+        if (executor != null) {
+            plan.started().forEach(this::schedule);
+        }
+    }
+
+    private static String identity(ListSource source) {
+        return (source instanceof UrlListSource ? "url " : "file ") + source.group() + " " + source.origin();
+    }
+
+    /** Looks at every source again from now on, on {@code executor}, handing each to {@code refresh}. */
+    synchronized void schedule(ScheduledExecutorService executor, long pollMillis, Consumer<ListSource> refresh) {
+        this.executor = executor;
+        this.pollMillis = pollMillis;
+        this.refresh = refresh;
+        all.forEach(this::schedule);
+    }
+
+    private void schedule(ListSource source) {
+        long delay = pollMillis;
+        if (source instanceof UrlListSource url) {
+            Duration every = settings.refresh();
+            delay = (url.failing() && every.compareTo(RETRY) > 0 ? RETRY : every).toMillis();
+        }
+        executor.schedule(() -> {
+            if (!all.contains(source)) {
+                return; // dropped by a configuration change
+            }
+            refresh.accept(source);
+            synchronized (this) {
+                schedule(source);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code config} with the lists of the sources in force. */
+    GuardConfig applyTo(GuardConfig config) {
+        return applyTo(config, all);
+    }
+
+    /** {@code config} with the lists of {@code all}: by group (those not loaded yet are absent), entries where kept. */
+    static GuardConfig applyTo(GuardConfig config, List<ListSource> all) {
+        if (all.isEmpty()) {
+            return config;
+        }
+        Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (ListSource source : all) {
+            if (source.set() != null) {
+                sets.put(source.group(), source.set());
+            }
+            if (source.entries() != null) {
+                entries.put(source.group(), source.entries());
+            }
+        }
+        return config.withSourceLists(sets, entries);
+    }
+}

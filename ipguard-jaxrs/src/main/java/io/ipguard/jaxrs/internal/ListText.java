@@ -1,0 +1,60 @@
+package io.ipguard.jaxrs.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A list kept outside the configuration, as text: entries separated by line breaks or commas,
+ * {@code #} starting a comment to the end of the line, blank lines ignored. Errors name
+ * {@code origin:line}. Only built-in sets can be named here: such a list cannot reach into the
+ * configuration that reads it.
+ */
+final class ListText {
+
+    private ListText() {
+    }
+
+    /** Strict UTF-8: a list that is not text is refused, not guessed at. */
+    static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /**
+     * Parses {@code text} into {@code parsed}, adding a message to {@code problems} for each invalid
+     * entry; returns the valid entries as written, comma-separated, or null unless {@code keepText}.
+     */
+    static String parse(String text, String origin, List<ListEntry> parsed, List<String> problems, boolean keepText) {
+        StringBuilder all = keepText ? new StringBuilder() : null;
+        int line = 0;
+        int from = 0;
+        while (from <= text.length()) {
+            int end = lineEnd(text, from);
+            line++;
+            int hash = text.indexOf('#', from);
+            String content = text.substring(from, hash >= 0 && hash < end ? hash : end);
+            if (!content.isBlank()) {
+                int before = problems.size();
+                EntryListParser.collect(content, origin + ":" + line, parsed, problems);
+                if (all != null && problems.size() == before) {
+                    all.append(all.length() == 0 ? "" : ", ").append(content.strip());
+                }
+            }
+            from = end + (end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+        }
+        return all == null ? null : all.toString();
+    }
+
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+}
