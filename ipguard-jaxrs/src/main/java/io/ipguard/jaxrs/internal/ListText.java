@@ -34,8 +34,11 @@ final class ListText {
         while (from <= text.length()) {
             int end = lineEnd(text, from);
             line++;
-            int hash = text.indexOf('#', from);
-            String content = text.substring(from, hash >= 0 && hash < end ? hash : end);
+            int hash = from;
+            while (hash < end && text.charAt(hash) != '#') {
+                hash++;
+            }
+            String content = text.substring(from, hash);
             if (!content.isBlank()) {
                 int before = problems.size();
                 EntryListParser.collect(content, origin + ":" + line, parsed, problems);

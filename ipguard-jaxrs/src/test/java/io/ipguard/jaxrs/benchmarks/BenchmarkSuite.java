@@ -19,7 +19,7 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        String include = ".*(Lookup|LinearMatcher|Decision|Build)Benchmark.*";
+        String include = ".*(Lookup|LinearMatcher|Decision|Build|Lists)Benchmark.*";
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
