@@ -84,6 +84,20 @@ public final class IpGuardProperties {
     public static final String URL_PREFIX = "ipguard.url.";
 
     /**
+     * Which addresses to take from the document at {@code ipguard.url.<name>}, when it is not a plain
+     * list: {@code csv} (or {@code csv:N}) takes the first (N-th) column of a CSV list such as an
+     * RFC 8805 geofeed; otherwise comma-separated JSON paths, each a dot-separated list of field
+     * names, where a field holding an array stands for each element, and {@code [field=value]} or
+     * {@code [field~value]} (an array field holding the value) keep only matching elements, e.g.
+     * {@code prefixes[service=CLOUDFRONT].ip_prefix, ipv6_prefixes[service=CLOUDFRONT].ipv6_prefix}.
+     * A JSON selection needs Jakarta JSON Processing: add {@code org.eclipse.parsson:parsson}.
+     * A selection that matches nothing, or a value that is not an address, keeps the list in force.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code> followed by the group name.
+     */
+    public static final String URL_SELECT_PREFIX = "ipguard.url-select.";
+
+    /**
      * Prefix of a group kept in a local file: {@code ipguard.file.partners = /etc/lists/partners.txt}
      * serves group {@code partners} from that file, one entry per line ({@code #} starts a comment;
      * commas also separate entries). The file is read at start-up, where a missing or invalid file
@@ -118,6 +132,14 @@ public final class IpGuardProperties {
      * <p>The name of the configuration property is <code>{@value}</code>.
      */
     public static final String URL_MAX_BYTES = "ipguard.url-max-bytes";
+
+    /**
+     * The largest body accepted from one URL group's URL, in bytes, from 1 to 67108864, instead of
+     * {@link #URL_MAX_BYTES}: {@code ipguard.url-max-bytes.aws = 8388608} for a large provider document.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code> followed by the group name.
+     */
+    public static final String URL_MAX_BYTES_PREFIX = "ipguard.url-max-bytes.";
 
     /**
      * How long, in milliseconds, the guard waits for an application's own

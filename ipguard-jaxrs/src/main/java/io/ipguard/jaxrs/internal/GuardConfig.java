@@ -39,7 +39,8 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
 
     /** Whether an empty value for {@code key} sets it to its default (scalar and URL keys; not groups). */
     static boolean emptyMeansDefault(String key) {
-        return SCALAR_KEYS.contains(key) || sourcedName(key) != null;
+        return SCALAR_KEYS.contains(key) || sourcedName(key) != null || key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)
+                || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX);
     }
 
     public GuardConfig {
@@ -128,7 +129,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 problems.add(s.where() + ": unknown key" + KeySuggestion.of(key, SCALAR_KEYS));
             }
         }
-        SourceSettings urlSettings = urls.build();
+        SourceSettings urlSettings = urls.build(complete ? problems : new ArrayList<>());
         for (Setting s : settings) {
             String name = sourcedName(s.key());
             if (name == null || !urlSettings.keys().containsKey(name)) {

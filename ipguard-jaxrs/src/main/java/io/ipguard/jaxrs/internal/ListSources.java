@@ -1,5 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ final class ListSources {
         for (ListSource source : all) {
             kept.put(identity(source), source);
         }
-        boolean sameFetching = next.timeout().equals(settings.timeout()) && next.maxBytes() == settings.maxBytes();
+        boolean sameTimeout = next.timeout().equals(settings.timeout());
         HttpClient http = client;
         if (!next.groups().isEmpty() && (http == null || !next.timeout().equals(settings.timeout()))) {
             http = HttpClient.newBuilder().connectTimeout(next.timeout()).followRedirects(HttpClient.Redirect.NORMAL)
@@ -64,8 +66,14 @@ final class ListSources {
         List<ListSource> sources = new ArrayList<>();
         List<ListSource> toFetch = new ArrayList<>();
         for (Map.Entry<String, URI> url : next.groups().entrySet()) {
+            ListSelection selection = next.selections().get(url.getKey());
+            if (selection != null && !selection.isCsv()) {
+                requireJson(IpGuardProperties.URL_SELECT_PREFIX + url.getKey());
+            }
             ListSource old = kept.get("url " + url.getKey() + " " + url.getValue());
-            if (old != null && sameFetching) {
+            String name = url.getKey();
+            if (old != null && sameTimeout && next.maxBytes(name) == settings.maxBytes(name)
+                    && java.util.Objects.equals(selection, settings.selections().get(name))) {
                 sources.add(old);
             } else {
                 ListSource source = new UrlListSource(url.getKey(), url.getValue(), next, http, clock);
@@ -95,6 +103,17 @@ final class ListSources {
         all = plan.sources();
         if (executor != null) {
             plan.started().forEach(this::schedule);
+        }
+    }
+
+    /** A JSON selection needs Jakarta JSON Processing, which an application adds only when it reads JSON lists. */
+    private static void requireJson(String key) {
+        try {
+            Class.forName("jakarta.json.spi.JsonProvider", false, ListSources.class.getClassLoader());
+            JsonListReader.requireProvider();
+        } catch (ClassNotFoundException | LinkageError | IllegalStateException e) {
+            throw new IpGuardConfigurationException(List.of(key + ": a JSON selection needs Jakarta JSON Processing; "
+                    + "add org.eclipse.parsson:parsson (1.1.9 or later) to the application's dependencies"));
         }
     }
 

@@ -60,4 +60,33 @@ final class ListText {
         }
         return text.length();
     }
+
+    /**
+     * Parses column {@code column} (from 1) of each line of a CSV list, {@code #} lines being
+     * comments, as RFC 8805 geofeeds write them; returns the valid entries, comma-separated.
+     */
+    static String parseCsv(String text, int column, String origin, List<ListEntry> parsed, List<String> problems) {
+        StringBuilder all = new StringBuilder();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            String where = origin + ":" + (i + 1);
+            if (fields.length < column || fields[column - 1].isBlank()) {
+                problems.add(where + ": has no column " + column);
+                continue;
+            }
+            String entry = fields[column - 1].strip();
+            try {
+                parsed.add(ListEntry.parse(entry));
+                all.append(all.length() == 0 ? "" : ", ").append(entry);
+            } catch (ListEntry.InvalidEntryException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        return all.toString();
+    }
 }

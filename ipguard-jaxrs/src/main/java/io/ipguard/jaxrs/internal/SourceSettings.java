@@ -17,14 +17,22 @@ import java.util.Map;
  * kept in local files. Immutable.
  */
 public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration timeout, int maxBytes,
-                             Map<String, Path> files) {
+                             Map<String, Path> files, Map<String, ListSelection> selections,
+                             Map<String, Integer> maxBytesByGroup) {
 
     static final SourceSettings NONE = new SourceSettings(Map.of(), Duration.ofSeconds(300), Duration.ofSeconds(10), 1 << 20,
-            Map.of());
+            Map.of(), Map.of(), Map.of());
 
     public SourceSettings {
         groups = Map.copyOf(groups);
         files = Map.copyOf(files);
+        selections = Map.copyOf(selections);
+        maxBytesByGroup = Map.copyOf(maxBytesByGroup);
+    }
+
+    /** The largest body accepted for the URL of {@code group}. */
+    int maxBytes(String group) {
+        return maxBytesByGroup.getOrDefault(group, maxBytes);
     }
 
     /** The key that defines each group kept outside the configuration, by group name. */
@@ -39,6 +47,9 @@ public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration
     static final class Parser {
         private final Map<String, URI> groups = new LinkedHashMap<>();
         private final Map<String, Path> files = new LinkedHashMap<>();
+        private final Map<String, ListSelection> selections = new LinkedHashMap<>();
+        private final Map<String, Integer> maxBytesByGroup = new LinkedHashMap<>();
+        private final Map<String, Setting> perGroup = new LinkedHashMap<>();
         private Duration refresh = NONE.refresh;
         private Duration timeout = NONE.timeout;
         private int maxBytes = NONE.maxBytes;
@@ -57,6 +68,17 @@ public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration
                 } catch (InvalidPathException e) {
                     problems.add(s.where() + ": \"" + value + "\" is not a file path: " + e.getReason());
                 }
+            } else if (key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)) {
+                perGroup.put(key, s);
+                try {
+                    selections.put(key.substring(IpGuardProperties.URL_SELECT_PREFIX.length()), ListSelection.parse(value));
+                } catch (IllegalArgumentException e) {
+                    problems.add(s.where() + ": " + e.getMessage());
+                }
+            } else if (key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX)) {
+                perGroup.put(key, s);
+                maxBytesByGroup.put(key.substring(IpGuardProperties.URL_MAX_BYTES_PREFIX.length()),
+                        (int) number(s, value, 1, 64L << 20, problems, maxBytes));
             } else if (key.equals(IpGuardProperties.URL_REFRESH_SECONDS)) {
                 refresh = Duration.ofSeconds(number(s, value, 1, 86_400, problems, refresh.toSeconds()));
             } else if (key.equals(IpGuardProperties.URL_TIMEOUT_SECONDS)) {
@@ -69,8 +91,15 @@ public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration
             return true;
         }
 
-        SourceSettings build() {
-            return new SourceSettings(groups, refresh, timeout, maxBytes, files);
+        SourceSettings build(List<String> problems) {
+            perGroup.forEach((key, s) -> {
+                String name = key.substring((key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)
+                        ? IpGuardProperties.URL_SELECT_PREFIX : IpGuardProperties.URL_MAX_BYTES_PREFIX).length());
+                if (!groups.containsKey(name)) {
+                    problems.add(s.where() + ": there is no " + IpGuardProperties.URL_PREFIX + name + " for it to apply to");
+                }
+            });
+            return new SourceSettings(groups, refresh, timeout, maxBytes, files, selections, maxBytesByGroup);
         }
 
         private static long number(Setting s, String value, long min, long max, List<String> problems, long fallback) {

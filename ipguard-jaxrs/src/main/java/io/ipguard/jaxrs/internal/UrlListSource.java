@@ -29,6 +29,8 @@ final class UrlListSource implements ListSource {
     private final URI uri;
     private final SourceSettings settings;
     private final HttpClient client;
+    /** How to read the document: null for a plain list. */
+    private final ListSelection selection;
     private final SourceHealth health;
     private volatile CompiledIpSet set;
     private volatile String entries = "";
@@ -42,6 +44,7 @@ final class UrlListSource implements ListSource {
         this.uri = uri;
         this.settings = settings;
         this.client = client;
+        this.selection = settings.selections().get(group);
         this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", "url:" + group, clock);
     }
 
@@ -94,7 +97,8 @@ final class UrlListSource implements ListSource {
     public synchronized boolean refresh() {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
-                    .header("Accept", "text/plain");
+                    .header("Accept", selection == null ? "text/plain"
+                            : selection.isCsv() ? "text/csv, text/plain" : "application/json");
             if (etag != null) {
                 request.header("If-None-Match", etag);
             }
@@ -113,14 +117,22 @@ final class UrlListSource implements ListSource {
                     health.failed(uri + ": answered HTTP " + response.statusCode());
                     return false;
                 }
-                byte[] bytes = body.readNBytes(settings.maxBytes() + 1);
-                if (bytes.length > settings.maxBytes()) {
-                    health.failed(uri + ": the list is larger than " + settings.maxBytes() + " bytes");
+                int maxBytes = settings.maxBytes(group);
+                byte[] bytes = body.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    health.failed(uri + ": the list is larger than " + maxBytes + " bytes");
                     return false;
                 }
                 List<String> problems = new ArrayList<>();
                 List<ListEntry> parsedEntries = new ArrayList<>();
-                String normalized = ListText.parse(ListText.decode(bytes), uri.toString(), parsedEntries, problems, true);
+                String text = ListText.decode(bytes);
+                String normalized = selection == null ? ListText.parse(text, uri.toString(), parsedEntries, problems, true)
+                        : selection.isCsv() ? ListText.parseCsv(text, selection.csvColumn(), uri.toString(), parsedEntries, problems)
+                        : JsonListReader.read(text, selection, uri.toString(), parsedEntries, problems);
+                if (problems.size() > 20) {
+                    problems.subList(20, problems.size()).clear();
+                    problems.add("and more");
+                }
                 if (!problems.isEmpty()) {
                     health.failed(String.join("; ", problems));
                     return false;

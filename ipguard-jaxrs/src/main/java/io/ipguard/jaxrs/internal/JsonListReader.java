@@ -1,0 +1,131 @@
+package io.ipguard.jaxrs.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes the addresses a {@link ListSelection} names from a JSON document, with Jakarta JSON
+ * Processing. The only class that names JSON-P: it is loaded only when a JSON selection is
+ * configured. Errors name the origin and the JSON pointer of the value ({@code /prefixes/12/ip_prefix}).
+ */
+final class JsonListReader {
+
+    /** A value met while walking a path, and where it stands. */
+    private record Node(JsonValue value, String pointer) {
+    }
+
+    private JsonListReader() {
+    }
+
+    /**
+     * Checks that an implementation is there.
+     *
+     * @throws IllegalStateException if the API is present but no implementation is
+     */
+    static void requireProvider() {
+        try {
+            JsonProvider.provider();
+        } catch (JsonException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the selected addresses to {@code entries} and a message to {@code problems} for each
+     * value that is not one; returns them as written, comma-separated.
+     */
+    static String read(String text, ListSelection selection, String origin, List<ListEntry> entries,
+                       List<String> problems) {
+        JsonValue root;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            root = reader.readValue();
+        } catch (JsonException e) {
+            problems.add(origin + ": not a JSON document: " + e.getMessage());
+            return "";
+        }
+        StringBuilder written = new StringBuilder();
+        int selected = 0;
+        for (List<ListSelection.Step> path : selection.paths()) {
+            for (Node node : walk(root, path)) {
+                selected++;
+                if (!(node.value() instanceof JsonString string)) {
+                    problems.add(origin + ": " + node.pointer() + ": " + node.value().getValueType().name().toLowerCase(
+                            java.util.Locale.ROOT) + " where an address was expected");
+                    continue;
+                }
+                String entry = string.getString().strip();
+                try {
+                    entries.add(ListEntry.parse(entry));
+                    written.append(written.length() == 0 ? "" : ", ").append(entry);
+                } catch (ListEntry.InvalidEntryException e) {
+                    problems.add(origin + ": " + node.pointer() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (selected == 0) {
+            // A selection that misses (a renamed field, a filter value that no longer occurs) must not pass for an empty list.
+            problems.add(origin + ": the selection matched no value in the document");
+        }
+        return written.toString();
+    }
+
+    private static List<Node> walk(JsonValue root, List<ListSelection.Step> path) {
+        List<Node> nodes = List.of(new Node(root, ""));
+        for (ListSelection.Step step : path) {
+            List<Node> next = new ArrayList<>();
+            for (Node node : nodes) {
+                if (!(node.value() instanceof JsonObject object) || !object.containsKey(step.field())) {
+                    continue;
+                }
+                JsonValue value = object.get(step.field());
+                String pointer = node.pointer() + "/" + step.field();
+                if (value instanceof JsonArray array) {
+                    for (int i = 0; i < array.size(); i++) {
+                        add(next, new Node(array.get(i), pointer + "/" + i), step);
+                    }
+                } else {
+                    add(next, new Node(value, pointer), step);
+                }
+            }
+            nodes = next;
+        }
+        return nodes;
+    }
+
+    private static void add(List<Node> next, Node node, ListSelection.Step step) {
+        for (ListSelection.Filter filter : step.filters()) {
+            if (!(node.value() instanceof JsonObject object) || !passes(object.get(filter.field()), filter)) {
+                return;
+            }
+        }
+        next.add(node);
+    }
+
+    private static boolean passes(JsonValue field, ListSelection.Filter filter) {
+        if (filter.contains()) {
+            return field instanceof JsonArray array && array.stream().anyMatch(v -> filter.value().equals(text(v)));
+        }
+        return field != null && filter.value().equals(text(field));
+    }
+
+    /** A scalar as text ({@code "EC2"} is EC2, {@code 5} is 5); null for arrays and objects. */
+    private static String text(JsonValue value) {
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof JsonNumber || value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value.toString();
+        }
+        return null;
+    }
+}

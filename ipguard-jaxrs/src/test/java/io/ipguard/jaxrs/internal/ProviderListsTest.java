@@ -1,0 +1,199 @@
+package io.ipguard.jaxrs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.ListStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Providers' published documents, in each provider's own format (fixtures under
+ * {@code src/test/resources/providers}), served by a local HTTP server: what a selection takes from
+ * them, and what happens when a document is malformed, too large or does not hold addresses.
+ */
+class ProviderListsTest {
+
+    private HttpServer server;
+    private volatile byte[] body;
+    private volatile String etag = "\"v1\"";
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/doc", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", etag);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private void serve(String text) {
+        body = text.getBytes(StandardCharsets.UTF_8);
+        etag = "\"" + text.hashCode() + "\"";
+    }
+
+    private void serveFixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/providers/" + name)) {
+            serve(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/doc";
+    }
+
+    private ConfigLoader load(String select, String... extra) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        settings.put("ipguard.url.provider", new Setting("ipguard.url.provider", url(), null));
+        settings.put("ipguard.url-select.provider", new Setting("ipguard.url-select.provider", select, null));
+        for (int i = 0; i < extra.length; i += 2) {
+            settings.put(extra[i], new Setting(extra[i], extra[i + 1], null));
+        }
+        return ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
+    }
+
+    private static boolean in(ConfigLoader loader, String address) {
+        return loader.live().group("provider").contains(ClientAddress.parse(address));
+    }
+
+    private static ListStatus status(ConfigLoader loader) {
+        return loader.status().get(1);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "github-meta.json | hooks"
+            + " | 192.30.252.1, 140.82.127.255, 2a0a:a440::1, 2606:50c0::9 | 20.201.28.151, 4.148.0.1, 8.8.8.8",
+        "aws-ip-ranges.json | prefixes[service=CLOUDFRONT].ip_prefix, ipv6_prefixes[service=CLOUDFRONT].ipv6_prefix"
+            + " | 13.32.0.1, 52.46.63.255, 2600:9000:2000::1 | 3.2.34.1, 18.206.0.1, 2600:1f18::1",
+        "aws-ip-ranges.json | prefixes[service=EC2][region=us-east-1].ip_prefix, ipv6_prefixes[service=EC2][region=us-east-1].ipv6_prefix"
+            + " | 18.206.1.1, 2600:1f18::1 | 3.5.140.1, 13.32.0.1",
+        "gcp-cloud.json | prefixes[scope=us-central1].ipv4Prefix, prefixes[scope=us-central1].ipv6Prefix"
+            + " | 34.104.113.1, 35.184.9.9, 2600:1900:4000::1 | 34.35.0.1, 2600:1900:8000::1",
+        "fastly-public-ip-list.json | addresses, ipv6_addresses"
+            + " | 151.101.1.1, 23.235.47.255, 2a04:4e42::1 | 151.102.0.1, 2a04:4e41::1",
+        "oracle-public_ip_ranges.json | regions.cidrs[tags~OSN].cidr"
+            + " | 134.70.8.1, 134.70.40.1 | 129.146.0.1, 130.61.0.1",
+        "oracle-public_ip_ranges.json | regions[region=eu-frankfurt-1].cidrs.cidr"
+            + " | 130.61.0.1, 134.70.40.1 | 129.146.0.1, 134.70.8.1",
+        "cloudflare-ips.json | result.ipv4_cidrs, result.ipv6_cidrs"
+            + " | 173.245.48.1, 104.23.255.255, 2400:cb00::1, 2c0f:f248::1 | 104.24.0.1, 2400:cb01::1",
+        "geofeed.csv | csv"
+            + " | 192.0.2.9, 198.51.100.127, 2001:db8:100::1 | 198.51.100.128, 2001:db8:101::1",
+    })
+    void whenAProvidersDocumentIsPublished_thenTheSelectionTakesExactlyItsAddresses(String fixture, String select,
+                                                                                   String inside, String outside)
+            throws Exception {
+        serveFixture(fixture);
+
+        ConfigLoader loader = load(select);
+
+        assertTrue(status(loader).lastError().isEmpty(), () -> status(loader).lastError().orElseThrow());
+        for (String address : inside.split(",")) {
+            assertEquals(true, in(loader, address.strip()), address);
+        }
+        for (String address : outside.split(",")) {
+            assertEquals(false, in(loader, address.strip()), address);
+        }
+    }
+
+    @Test
+    void whenOneGroupNamesAProvidersIpv4AndIpv6Lists_thenItHoldsBoth() throws Exception {
+        serveFixture("fastly-public-ip-list.json");
+
+        ConfigLoader loader = load("addresses", "ipguard.url.fastly6", url(), "ipguard.url-select.fastly6", "ipv6_addresses",
+                "ipguard.group.fastly", "@provider, @fastly6");
+
+        assertEquals(true, loader.live().group("fastly").contains(ClientAddress.parse("151.101.1.1")));
+        assertEquals(true, loader.live().group("fastly").contains(ClientAddress.parse("2a04:4e40::1")));
+        assertEquals(false, loader.live().group("provider").contains(ClientAddress.parse("2a04:4e40::1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "malformed   | {\"hooks\": [\"192.0.2.0/24\",    | : not a JSON document: ",
+        "not address | {\"hooks\": [\"192.0.2.0/24\", \"10.0.0.1/8\", 5]} | : /hooks/1: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?; URL: /hooks/2: number where an address was expected",
+        "no match    | {\"hook\": [\"192.0.2.0/24\"]}   | : the selection matched no value in the document",
+        "a hostname  | {\"hooks\": [\"example.com\"]}   | : /hooks/0: \"example.com\" is a hostname; only address literals are accepted (names are never resolved)",
+    })
+    void whenADocumentCannotBeUsed_thenTheListInForceStaysAndTheErrorSaysWhere(String what, String document,
+                                                                                 String error) throws Exception {
+        serveFixture("github-meta.json");
+        ConfigLoader loader = load("hooks");
+
+        serve(document);
+        loader.reloadNow();
+
+        assertEquals(true, in(loader, "192.30.252.1"));
+        String reported = status(loader).lastError().orElseThrow();
+        assertTrue(reported.startsWith(url() + error.replace("URL", url())), reported);
+    }
+
+    @Test
+    void whenADocumentIsOverItsUrlsSizeBound_thenItIsRefusedAndOtherUrlsKeepTheGeneralBound() throws Exception {
+        serveFixture("aws-ip-ranges.json");
+        int size = body.length;
+
+        ConfigLoader tight = load("prefixes.ip_prefix", "ipguard.url-max-bytes.provider", String.valueOf(size - 1),
+                "ipguard.url-max-bytes", "100");
+        ConfigLoader fits = load("prefixes.ip_prefix", "ipguard.url-max-bytes.provider", String.valueOf(size),
+                "ipguard.url-max-bytes", "100");
+
+        assertEquals(url() + ": the list is larger than " + (size - 1) + " bytes", status(tight).lastError().orElseThrow());
+        assertEquals(false, in(tight, "3.2.34.1"));
+        assertEquals(true, in(fits, "3.2.34.1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ipguard.url-select.provider | hooks[kind] | ipguard.url-select.provider: \"hooks[kind]\": \"[kind]\" is not a filter; write [field=value] or [field~value]",
+        "ipguard.url-select.provider | a..b | ipguard.url-select.provider: \"a..b\": \"\" is not a field name with optional [field=value] or [field~value] filters",
+        "ipguard.url-select.provider | csv:0 | ipguard.url-select.provider: \"csv:0\": the CSV column must be a number from 1 to 99",
+        "ipguard.url-select.other    | hooks | ipguard.url-select.other: there is no ipguard.url.other for it to apply to",
+        "ipguard.url-max-bytes.other | 10 | ipguard.url-max-bytes.other: there is no ipguard.url.other for it to apply to",
+    })
+    void whenASelectionIsWrittenWrong_thenStartUpStopsNamingTheKey(String key, String value, String problem) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        settings.put("ipguard.url.provider", new Setting("ipguard.url.provider", url(), null));
+        settings.put(key, new Setting(key, value, null));
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
+                () -> ConfigLoader.load(settings, null, List.of(), Clock.systemUTC()));
+
+        assertEquals(List.of(problem), e.problems());
+    }
+}
