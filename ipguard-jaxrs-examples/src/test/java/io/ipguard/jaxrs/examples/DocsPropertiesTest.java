@@ -29,9 +29,12 @@ class DocsPropertiesTest {
             Matcher block = Pattern.compile("```properties\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
             while (block.find()) {
                 Path file = dir.resolve(page.getFileName() + "-" + (++blocks) + ".properties");
-                Files.writeString(file, block.group(1));
+                Files.writeString(file, withListFiles(block.group(1), dir));
                 try {
-                    IpGuardFeature.builder().configFile(file).build();
+                    // Loaded whole, as at start-up: references resolved, list files read, URLs fetched
+                    // (the tests never reach the internet, so those fail within a second and stay empty).
+                    IpGuardFeature.builder().configFile(file).property("ipguard.url-timeout-seconds", "1").build()
+                            .inspector().status();
                 } catch (IpGuardConfigurationException e) {
                     problems.add(page.getFileName() + ": " + e.getMessage());
                 }
@@ -39,5 +42,18 @@ class DocsPropertiesTest {
         }
         assertTrue(blocks >= 8, "expected the docs' configuration examples, found " + blocks);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The block with each list file it names ({@code /etc/ipguard/...}) moved to {@code dir}, created empty. */
+    private static String withListFiles(String block, Path dir) throws Exception {
+        String moved = block.replace("/etc/ipguard/", dir.toString() + "/");
+        Matcher file = Pattern.compile("(?m)^ipguard\\.file\\.[^=]+=\\s*(\\S+)").matcher(moved);
+        while (file.find()) {
+            Path list = Path.of(file.group(1));
+            if (!Files.exists(list)) {
+                Files.writeString(list, "# empty\n");
+            }
+        }
+        return moved;
     }
 }
