@@ -35,6 +35,8 @@ public class ListsBenchmark {
     ClientAddress[] lookups;
     int next;
     Path listFile;
+    String awsDocument;
+    ListSelection awsSelection;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -65,6 +67,49 @@ public class ListsBenchmark {
         List<String> lines = new ArrayList<>(List.of("# 10^6 CIDRs, as a provider's export might look"));
         lines.addAll(List.of(BenchmarkData.ipv4Cidrs(FILE_ENTRIES)));
         Files.write(listFile, lines);
+        awsDocument = awsLikeDocument(random);
+        awsSelection = ListSelection.parse("prefixes.ip_prefix, ipv6_prefixes.ipv6_prefix");
+        if (awsDocument.length() < 2_000_000) {
+            throw new IllegalStateException("the AWS-like document is only " + awsDocument.length() + " characters");
+        }
+    }
+
+    /** A document in ip-ranges.json's shape and size (about 2 MB): 12,000 IPv4 and 4,000 IPv6 prefixes. */
+    private static String awsLikeDocument(Random random) {
+        String[] regions = {"us-east-1", "eu-west-1", "ap-southeast-2", "GLOBAL", "sa-east-1"};
+        String[] services = {"AMAZON", "EC2", "CLOUDFRONT", "S3", "ROUTE53_HEALTHCHECKS"};
+        StringBuilder json = new StringBuilder("{\n  \"syncToken\": \"1732917000\",\n  \"createDate\": \"2024-11-29-21-50-00\",\n  \"prefixes\": [");
+        String[] v4 = BenchmarkData.ipv4Cidrs(12_000);
+        for (int i = 0; i < v4.length; i++) {
+            String region = regions[random.nextInt(regions.length)];
+            json.append(i == 0 ? "" : ",").append("\n    {\n      \"ip_prefix\": \"").append(v4[i])
+                    .append("\",\n      \"region\": \"").append(region).append("\",\n      \"service\": \"")
+                    .append(services[random.nextInt(services.length)]).append("\",\n      \"network_border_group\": \"")
+                    .append(region).append("\"\n    }");
+        }
+        json.append("\n  ],\n  \"ipv6_prefixes\": [");
+        for (int i = 0; i < 4_000; i++) {
+            String region = regions[random.nextInt(regions.length)];
+            json.append(i == 0 ? "" : ",").append("\n    {\n      \"ipv6_prefix\": \"2600:")
+                    .append(Integer.toHexString(0x1000 + i)).append("::/36\",\n      \"region\": \"").append(region)
+                    .append("\",\n      \"service\": \"").append(services[random.nextInt(services.length)])
+                    .append("\",\n      \"network_border_group\": \"").append(region).append("\"\n    }");
+        }
+        return json.append("\n  ]\n}\n").toString();
+    }
+
+    /** A fetched AWS ip-ranges.json (about 2 MB) taken apart and compiled, as a refresh does after the download. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IpSet compileAwsDocument() {
+        List<ListEntry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        JsonListReader.read(awsDocument, awsSelection, "aws", entries, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(problems.toString());
+        }
+        return CompiledIpSet.compile(entries);
     }
 
     @TearDown(Level.Trial)
