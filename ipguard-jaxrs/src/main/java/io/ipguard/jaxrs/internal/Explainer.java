@@ -29,7 +29,7 @@ final class Explainer {
             return new Explained(false, client, "refused: group \"" + group + "\" is not defined");
         }
         if (!client.isKnown()) {
-            return new Explained(false, client, "refused: the client is unknown (" + how + "); group \"" + group + "\"");
+            return new Explained(false, client, "refused: the client is unknown (" + how + "); " + groupNamed(config, group));
         }
         String subject = "client " + client + " (" + how + ")";
         boolean allowed = set.contains(client);
@@ -37,19 +37,19 @@ final class Explainer {
         if (entries == null || !(set instanceof CompiledIpSet)) {
             // A group from an application's own provider: we can say whether, not which entry.
             return new Explained(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
-                    + (allowed ? " is in" : " is not in") + " group \"" + group + "\"");
+                    + (allowed ? " is in" : " is not in") + " " + groupNamed(config, group));
         }
         List<String> included = matching(config, entries, client, false);
         List<String> excluded = matching(config, entries, client, true);
         if (allowed) {
             return new Explained(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
-                    + " in group \"" + group + "\"");
+                    + " in " + groupNamed(config, group));
         }
         if (!included.isEmpty() && !excluded.isEmpty()) {
             return new Explained(false, client, "refused: " + subject + " matched " + String.join(", ", included)
-                    + " but is excluded by " + String.join(", ", excluded) + " in group \"" + group + "\"");
+                    + " but is excluded by " + String.join(", ", excluded) + " in " + groupNamed(config, group));
         }
-        return new Explained(false, client, "refused: " + subject + " is not in group \"" + group + "\"");
+        return new Explained(false, client, "refused: " + subject + " is not in " + groupNamed(config, group));
     }
 
     /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */
@@ -89,6 +89,12 @@ final class Explainer {
     }
 
     /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
+    /** {@code group "webhooks"}, and where a group kept at a URL or in a file came from, and when. */
+    private static String groupNamed(GuardConfig config, String group) {
+        String note = config.sourceNotes().get(group);
+        return "group \"" + group + "\"" + (note == null ? "" : " (" + note + ")");
+    }
+
     private static List<String> matching(GuardConfig config, String entries, ClientAddress client, boolean exclusions) {
         List<String> found = new ArrayList<>();
         for (String raw : entries.split(",")) {
@@ -102,7 +108,8 @@ final class Explainer {
                 String name = bare.substring(1);
                 IpSet named = BuiltInLists.isBuiltIn(name) ? BuiltInLists.set(name) : config.groups().get(name);
                 if (named != null && named.contains(client)) {
-                    found.add(entry);
+                    String note = config.sourceNotes().get(name);
+                    found.add(note == null ? entry : entry + " (" + note + ")");
                 }
                 continue;
             }

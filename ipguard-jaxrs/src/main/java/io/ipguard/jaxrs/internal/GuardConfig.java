@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, SourceSettings urls,
-                          int providerTimeoutMillis, List<String> warnings, NamedLists lists) {
+                          int providerTimeoutMillis, List<String> warnings, NamedLists lists,
+                          Map<String, String> sourceNotes) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -47,6 +48,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         groups = Map.copyOf(groups);
         groupEntries = Map.copyOf(groupEntries);
         warnings = List.copyOf(warnings);
+        sourceNotes = Map.copyOf(sourceNotes);
     }
 
     /**
@@ -155,21 +157,21 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
             throw new IpGuardConfigurationException(problems);
         }
         return new GuardConfig(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
-                providerTimeoutMillis, warnings, lists);
+                providerTimeoutMillis, warnings, lists, Map.of());
     }
 
     /**
      * Returns this configuration with the URL groups' current sets and entries, every list that
      * names one compiled again, so that all of them change together.
      */
-    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries) {
+    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries, Map<String, String> notes) {
         NamedLists.Compiled compiled = lists.compile(sets, new ArrayList<>());
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
         allEntries.putAll(entries);
         Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
                 : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
         return new GuardConfig(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
-                providerTimeoutMillis, warnings, lists);
+                providerTimeoutMillis, warnings, lists, notes);
     }
 
     private static Forwarding forwarding(Setting proxies, CompiledIpSet trusted, Setting header, Setting hops,

@@ -158,14 +158,19 @@ final class ListSources {
         }
         Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
         Map<String, String> entries = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
         for (ListSource source : all) {
             if (source.set() != null) {
                 sets.put(source.group(), source.set());
+                // Explanations name where a list came from and when: "https://api.github.com/meta, fetched 12:00:03Z".
+                notes.put(source.group(), source.origin() + (source instanceof UrlListSource ? ", fetched " : ", read ")
+                        + source.status().loadedAt().map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString()).orElse("?"));
             }
             if (source.entries() != null) {
                 entries.put(source.group(), source.entries());
             }
         }
-        return config.withSourceLists(sets, entries);
+        return config.withSourceLists(sets, entries, notes);
     }
 }

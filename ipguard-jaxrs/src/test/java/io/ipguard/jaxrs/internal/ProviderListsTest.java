@@ -196,4 +196,28 @@ class ProviderListsTest {
 
         assertEquals(List.of(problem), e.problems());
     }
+
+    @Test
+    void whenAProvidersListDecides_thenTheExplanationNamesTheReferenceTheUrlAndWhenItWasFetched() throws Exception {
+        serveFixture("github-meta.json");
+        ConfigLoader loader = load("hooks", "ipguard.group.webhooks", "@provider, 203.0.113.9");
+        String fetched = loader.status().get(1).loadedAt().orElseThrow()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
+        String allowed = explain(loader, "140.82.112.7", "webhooks");
+        String direct = explain(loader, "140.82.112.7", "provider");
+        String refused = explain(loader, "198.51.100.1", "provider");
+
+        assertEquals("allowed: client 140.82.112.7 (the TCP peer) matched @provider (" + url() + ", fetched " + fetched
+                + ") in group \"webhooks\"", allowed);
+        assertEquals("allowed: client 140.82.112.7 (the TCP peer) matched 140.82.112.0/20 in group \"provider\" ("
+                + url() + ", fetched " + fetched + ")", direct);
+        assertEquals("refused: client 198.51.100.1 (the TCP peer) is not in group \"provider\" (" + url() + ", fetched "
+                + fetched + ")", refused);
+    }
+
+    private static String explain(ConfigLoader loader, String peer, String group) {
+        return Explainer.explain(loader.live().current(), new LiveWhitelistProvider(loader.live()), ClientAddress.parse(peer),
+                Map.of(), group).toString();
+    }
 }
