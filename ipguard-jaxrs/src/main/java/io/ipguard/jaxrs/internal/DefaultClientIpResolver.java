@@ -24,7 +24,12 @@ public final class DefaultClientIpResolver implements ClientIpResolver {
 
     @Override
     public ClientAddress resolve(ContainerRequestContext request) {
-        Forwarding forwarding = live.current().forwarding();
+        return resolve(request, live.current());
+    }
+
+    /** Resolves under {@code config}, so that a decision reads proxies and groups from one configuration. */
+    ClientAddress resolve(ContainerRequestContext request, GuardConfig config) {
+        Forwarding forwarding = config.forwarding();
         ClientAddress peer = peers.peer(request);
         if (!peer.isKnown()) {
             return peer;

@@ -28,6 +28,9 @@ public final class Guard {
 
     private final ClientIpResolver resolver;
     private final WhitelistProvider provider;
+    /** The resolver and provider when they are the library's own, read under one configuration per decision; else null. */
+    private final DefaultClientIpResolver ownResolver;
+    private final boolean ownProvider;
     private final LiveConfig live;
     private final RefusalLog refusals;
     private final PeerLookup peers;
@@ -46,6 +49,8 @@ public final class Guard {
           List<DecisionListener> listeners, ExceptionMappers mappers, GuardMetrics metrics) {
         this.resolver = resolver;
         this.provider = provider;
+        this.ownResolver = resolver instanceof DefaultClientIpResolver own ? own : null;
+        this.ownProvider = provider instanceof LiveWhitelistProvider;
         this.live = live;
         this.refusals = refusals;
         this.peers = peers;
@@ -87,11 +92,14 @@ public final class Guard {
 
     /** Decides, logs and reports without acting: true if the client is in the group (or report-only mode is on). */
     boolean admits(ContainerRequestContext request, String group, String resource) {
+        // One configuration for the whole decision: a reload that changes a list named by both the trusted
+        // proxies and the group must not be seen half, old proxies with the new group.
+        GuardConfig config = live.current();
         ClientAddress client = ClientAddress.unknown();
         Decision.Reason reason;
         String error = null;
         try {
-            ClientAddress resolved = resolver.resolve(request);
+            ClientAddress resolved = ownResolver != null ? ownResolver.resolve(request, config) : resolver.resolve(request);
             if (resolved == null) {
                 // Fail closed: a resolver that answers nothing has not identified the client.
                 reason = Decision.Reason.GUARD_ERROR;
@@ -99,7 +107,7 @@ public final class Guard {
             } else {
                 client = resolved;
                 request.setProperty(ClientAddress.PROPERTY, client);
-                reason = decide(client, group);
+                reason = decide(client, group, config);
             }
         } catch (RuntimeException | LinkageError e) {
             // Fail closed: an error inside the guard must never let a request through.
@@ -109,7 +117,6 @@ public final class Guard {
         if (error != null) {
             request.setProperty(ClientAddress.PROPERTY, client);
         }
-        GuardConfig config = live.current();
         boolean allowed = reason == Decision.Reason.IN_GROUP;
         if (!allowed) {
             logRefusal(request, config, group, resource, client, reason, error);
@@ -208,8 +215,8 @@ public final class Guard {
         return (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
     }
 
-    private Decision.Reason decide(ClientAddress client, String group) {
-        IpSet set = provider.group(group);
+    private Decision.Reason decide(ClientAddress client, String group, GuardConfig config) {
+        IpSet set = ownProvider ? config.groups().get(group) : provider.group(group);
         if (set == null) {
             // Fail closed: the provider no longer knows the group, so nobody is in it.
             return Decision.Reason.GROUP_UNDEFINED;
