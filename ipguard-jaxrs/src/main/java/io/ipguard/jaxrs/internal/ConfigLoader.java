@@ -2,22 +2,16 @@ package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardProperties;
-import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.ListStatus;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +52,7 @@ public final class ConfigLoader {
         this.base = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
         this.sources = new ListSources(clock);
         ListSources.Plan plan = sources.plan(base.urls());
-        GuardConfig first = withFiles(base, plan, base);
+        GuardConfig first = ListSources.applyTo(base, plan, base);
         sources.commit(plan);
         this.live = new LiveConfig(first);
         plan.toFetch().forEach(this::refresh);
@@ -140,7 +134,7 @@ public final class ConfigLoader {
         if (now ? source.refreshNow() : source.refresh()) {
             synchronized (this) {
                 GuardConfig next = sources.applyTo(base);
-                String harm = trustsEveryone(next.forwarding().trustedProxies(), live.current().forwarding().trustedProxies());
+                String harm = ListSources.trustsEveryone(next, live.current());
                 if (harm != null) {
                     // A list server must not be able to make every client a proxy that names its own address.
                     source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " trust every "
@@ -150,31 +144,6 @@ public final class ConfigLoader {
                 live.replace(next);
             }
         }
-    }
-
-    /**
-     * {@code config} with the planned sources' lists, unless list files would make the trusted
-     * proxies trust every address where {@code before} did not: a file is configuration, so that
-     * stops start-up or refuses the change.
-     */
-    private static GuardConfig withFiles(GuardConfig config, ListSources.Plan plan, GuardConfig before) {
-        GuardConfig next = ListSources.applyTo(config, plan.sources());
-        String harm = trustsEveryone(next.forwarding().trustedProxies(), before.forwarding().trustedProxies());
-        if (harm != null) {
-            throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
-                    + "names it would trust every " + harm + " address, so any client could choose its own address"));
-        }
-        return next;
-    }
-
-    /** "IPv4" or "IPv6" if {@code next} trusts every address of that family and {@code now} does not; else null. */
-    private static String trustsEveryone(IpSet next, IpSet now) {
-        CompiledIpSet after = (CompiledIpSet) next;
-        CompiledIpSet before = (CompiledIpSet) now;
-        if (after.coversAllIpv4() && !before.coversAllIpv4()) {
-            return "IPv4";
-        }
-        return after.coversAllIpv6() && !before.coversAllIpv6() ? "IPv6" : null;
     }
 
     /**
@@ -217,7 +186,7 @@ public final class ConfigLoader {
             GuardConfig next = GuardConfig.parse(compose(PropertiesFile.parse(file.toString(), bytes)));
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
-            live.replace(withFiles(next, plan, live.current()));
+            live.replace(ListSources.applyTo(next, plan, live.current()));
             sources.commit(plan);
             base = next;
             plan.toFetch().forEach(this::refresh);

@@ -146,6 +146,35 @@ final class ListSources {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * {@code config} with the planned sources' lists, unless list files would make the trusted
+     * proxies trust every address where {@code before} did not: a file is configuration, so that
+     * stops start-up or refuses the change.
+     */
+    static GuardConfig applyTo(GuardConfig config, Plan plan, GuardConfig before) {
+        GuardConfig next = applyTo(config, plan.sources());
+        String harm = trustsEveryone(next, before);
+        if (harm != null) {
+            throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
+                    + "names it would trust every " + harm + " address, so any client could choose its own address"));
+        }
+        return next;
+    }
+
+    /**
+     * "IPv4" or "IPv6" if the trusted proxies of {@code next} trust every address of that family and
+     * those of {@code now} do not; else null. A list from elsewhere must not be able to make every
+     * client a proxy that names its own address.
+     */
+    static String trustsEveryone(GuardConfig next, GuardConfig now) {
+        CompiledIpSet after = (CompiledIpSet) next.forwarding().trustedProxies();
+        CompiledIpSet before = (CompiledIpSet) now.forwarding().trustedProxies();
+        if (after.coversAllIpv4() && !before.coversAllIpv4()) {
+            return "IPv4";
+        }
+        return after.coversAllIpv6() && !before.coversAllIpv6() ? "IPv6" : null;
+    }
+
     /** {@code config} with the lists of the sources in force. */
     GuardConfig applyTo(GuardConfig config) {
         return applyTo(config, all);
