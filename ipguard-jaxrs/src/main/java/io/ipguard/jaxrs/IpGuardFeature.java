@@ -111,7 +111,7 @@ public final class IpGuardFeature implements Feature {
         context.register(WhitelistBinding.class);
         context.register(BackstopFilter.class);
         context.register(ContainerCheck.class);
-        if (loader.hasScheduledWork(watch)) {
+        if (loader.hasScheduledWork()) {
             context.register(new ConfigWatch(loader, watch));
         }
         return true;

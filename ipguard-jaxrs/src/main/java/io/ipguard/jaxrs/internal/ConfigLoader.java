@@ -121,9 +121,12 @@ public final class ConfigLoader {
         sources.schedule(executor, filePeriodMillis, this::refresh);
     }
 
-    /** Whether {@link #schedule} has anything to do. */
-    public boolean hasScheduledWork(boolean watchFile) {
-        return (watchFile && file != null) || !sources.all().isEmpty();
+    /**
+     * Whether {@link #schedule} has anything to do, now or later: with a configuration file, a
+     * reload may add URL or list-file groups to look after.
+     */
+    public boolean hasScheduledWork() {
+        return file != null || !sources.all().isEmpty();
     }
 
     private void refresh(ListSource source) {
