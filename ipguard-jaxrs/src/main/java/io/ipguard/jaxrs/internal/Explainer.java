@@ -88,13 +88,13 @@ final class Explainer {
         return ForwardedClient.resolve(lines, forwarding, peer, how);
     }
 
-    /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
     /** {@code group "webhooks"}, and where a group kept at a URL or in a file came from, and when. */
     private static String groupNamed(GuardConfig config, String group) {
-        String note = config.sourceNotes().get(group);
+        String note = config.sourced().note(group);
         return "group \"" + group + "\"" + (note == null ? "" : " (" + note + ")");
     }
 
+    /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
     private static List<String> matching(GuardConfig config, String entries, ClientAddress client, boolean exclusions) {
         List<String> found = new ArrayList<>();
         for (String raw : entries.split(",")) {
@@ -108,7 +108,7 @@ final class Explainer {
                 String name = bare.substring(1);
                 IpSet named = BuiltInLists.isBuiltIn(name) ? BuiltInLists.set(name) : config.groups().get(name);
                 if (named != null && named.contains(client)) {
-                    String note = config.sourceNotes().get(name);
+                    String note = config.sourced().note(name);
                     found.add(note == null ? entry : entry + " (" + note + ")");
                 }
                 continue;

@@ -156,7 +156,9 @@ public final class Guard {
                         ClientAddress client) {
         Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
                 : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
-        notify(new Decision(outcome, reason, group, resource, client));
+        // The lists behind the decision: the group's when ours decided, the proxies' when our resolver found the client.
+        notify(new Decision(outcome, reason, group, resource, client,
+                config.sourced().statuses(group, ownProvider, ownResolver != null)));
     }
 
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */

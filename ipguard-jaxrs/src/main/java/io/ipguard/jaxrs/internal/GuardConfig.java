@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, SourceSettings urls,
                           int providerTimeoutMillis, List<String> warnings, NamedLists lists,
-                          Map<String, String> sourceNotes) {
+                          SourcedLists sourced) {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -48,7 +48,6 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         groups = Map.copyOf(groups);
         groupEntries = Map.copyOf(groupEntries);
         warnings = List.copyOf(warnings);
-        sourceNotes = Map.copyOf(sourceNotes);
     }
 
     /**
@@ -157,21 +156,22 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
             throw new IpGuardConfigurationException(problems);
         }
         return new GuardConfig(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
-                providerTimeoutMillis, warnings, lists, Map.of());
+                providerTimeoutMillis, warnings, lists, SourcedLists.NONE);
     }
 
     /**
      * Returns this configuration with the URL groups' current sets and entries, every list that
      * names one compiled again, so that all of them change together.
      */
-    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries, Map<String, String> notes) {
+    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries, Map<String, String> notes,
+                                Map<String, SourceHealth> health) {
         NamedLists.Compiled compiled = lists.compile(sets, new ArrayList<>());
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
         allEntries.putAll(entries);
         Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
                 : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
         return new GuardConfig(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
-                providerTimeoutMillis, warnings, lists, notes);
+                providerTimeoutMillis, warnings, lists, SourcedLists.of(lists, notes, health));
     }
 
     private static Forwarding forwarding(Setting proxies, CompiledIpSet trusted, Setting header, Setting hops,

@@ -188,7 +188,9 @@ final class ListSources {
         Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
         Map<String, String> entries = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
+        Map<String, SourceHealth> health = new LinkedHashMap<>();
         for (ListSource source : all) {
+            health.put(source.group(), source.health());
             if (source.set() != null) {
                 sets.put(source.group(), source.set());
                 // Explanations name where a list came from and when: "https://api.github.com/meta, fetched 12:00:03Z".
@@ -200,6 +202,6 @@ final class ListSources {
                 entries.put(source.group(), source.entries());
             }
         }
-        return config.withSourceLists(sets, entries, notes);
+        return config.withSourceLists(sets, entries, notes, health);
     }
 }

@@ -5,9 +5,12 @@ import io.ipguard.jaxrs.IpSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The configuration's named lists as written, and the one step that turns them into the sets the
@@ -43,6 +46,40 @@ final class NamedLists {
         this.groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         this.trustedProxies = trustedProxies;
         this.sourced = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sourced));
+    }
+
+    /** Every list name: the configuration's groups, then the groups URLs and files serve. */
+    Set<String> names() {
+        Set<String> all = new LinkedHashSet<>(groups.keySet());
+        all.addAll(sourced.keySet());
+        return all;
+    }
+
+    /** The groups URLs and files serve that {@code name} is or draws on through references, nearest first. */
+    Set<String> sourcesOf(String name) {
+        Set<String> found = new LinkedHashSet<>();
+        collectSources(name, found, new HashSet<>());
+        return found;
+    }
+
+    /** The groups URLs and files serve that the trusted proxies draw on. */
+    Set<String> sourcesOfTrustedProxies() {
+        Set<String> found = new LinkedHashSet<>();
+        if (trustedProxies != null) {
+            trustedProxies.parsed().references().forEach(r -> collectSources(r.name(), found, new HashSet<>()));
+        }
+        return found;
+    }
+
+    private void collectSources(String name, Set<String> found, Set<String> visited) {
+        if (!visited.add(name)) {
+            return; // a cycle is reported by compile; here it only must not loop
+        }
+        if (sourced.containsKey(name)) {
+            found.add(name);
+        } else if (groups.containsKey(name)) {
+            groups.get(name).parsed().references().forEach(r -> collectSources(r.name(), found, visited));
+        }
     }
 
     /** Reports names that belong to built-in sets. */

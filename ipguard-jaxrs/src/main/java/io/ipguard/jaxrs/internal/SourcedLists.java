@@ -1,0 +1,76 @@
+package io.ipguard.jaxrs.internal;
+
+import io.ipguard.jaxrs.ListStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the lists kept outside the configuration (URLs, files) contribute to one configuration:
+ * where each came from and when, for explanations, and which of them every group and the trusted
+ * proxies draw on, directly or through references, for decision listeners. Worked out once per
+ * configuration, so that a decision only reads the health of the sources it drew on. Immutable.
+ */
+final class SourcedLists {
+
+    static final SourcedLists NONE = new SourcedLists(Map.of(), Map.of(), new SourceHealth[0]);
+
+    private static final SourceHealth[] NO_SOURCES = new SourceHealth[0];
+
+    private final Map<String, String> notes;
+    private final Map<String, SourceHealth[]> byGroup;
+    private final SourceHealth[] proxies;
+
+    private SourcedLists(Map<String, String> notes, Map<String, SourceHealth[]> byGroup, SourceHealth[] proxies) {
+        this.notes = Map.copyOf(notes);
+        this.byGroup = Map.copyOf(byGroup);
+        this.proxies = proxies;
+    }
+
+    /**
+     * @param lists the configuration's lists, for their references
+     * @param notes "origin, fetched|read instant" of each loaded source, by the group it serves
+     * @param health the health of every source, loaded or not, by the group it serves
+     */
+    static SourcedLists of(NamedLists lists, Map<String, String> notes, Map<String, SourceHealth> health) {
+        Map<String, SourceHealth[]> byGroup = new LinkedHashMap<>();
+        for (String group : lists.names()) {
+            byGroup.put(group, healthOf(lists.sourcesOf(group), health));
+        }
+        return new SourcedLists(notes, byGroup, healthOf(lists.sourcesOfTrustedProxies(), health));
+    }
+
+    private static SourceHealth[] healthOf(Set<String> names, Map<String, SourceHealth> health) {
+        return names.stream().map(health::get).filter(java.util.Objects::nonNull).toArray(SourceHealth[]::new);
+    }
+
+    /** Where the list of {@code group} came from and when, if a URL or a file serves it; else null. */
+    String note(String group) {
+        return notes.get(group);
+    }
+
+    /**
+     * The health, now, of the sources a decision for {@code group} drew on: those of the group (when
+     * the configuration's lists decided it) and then those of the trusted proxies (when the
+     * library's resolver found the client). Allocates only when there are some.
+     */
+    List<ListStatus> statuses(String group, boolean groupFromLists, boolean proxiesFromLists) {
+        SourceHealth[] own = groupFromLists ? byGroup.getOrDefault(group, NO_SOURCES) : NO_SOURCES;
+        SourceHealth[] forwarded = proxiesFromLists ? proxies : NO_SOURCES;
+        if (own.length + forwarded.length == 0) {
+            return List.of();
+        }
+        List<ListStatus> all = new java.util.ArrayList<>(own.length + forwarded.length);
+        List<SourceHealth> seen = new java.util.ArrayList<>(own.length + forwarded.length);
+        for (SourceHealth[] sources : new SourceHealth[][] {own, forwarded}) {
+            for (SourceHealth source : sources) {
+                if (!seen.contains(source)) {
+                    seen.add(source);
+                    all.add(source.status());
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+}
