@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Builds the configuration from its layers (application properties, then a configuration file,
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * not parse, or that would drop a group a resource uses, keeps the configuration in force.
  */
 public final class ConfigLoader {
+
+    private static final System.Logger LOG = System.getLogger(io.ipguard.jaxrs.IpGuardFeature.class.getName());
 
     /** Quiet polls between two byte comparisons of the watched file. */
     static final int FULL_CHECK_EVERY = 10;
@@ -42,6 +45,9 @@ public final class ConfigLoader {
     private byte[] fileBytes;
     private Object pendingStamp;
     private int quietPolls;
+    /** Told the sources' health whenever a reload changes which sources there are (metrics). */
+    private volatile Consumer<List<SourceHealth>> sourcesWatcher = all -> {
+    };
 
     private ConfigLoader(Map<String, Setting> properties, Path file, List<Setting> code, Clock clock) {
         this.properties = Map.copyOf(properties);
@@ -76,6 +82,24 @@ public final class ConfigLoader {
     /** The groups kept at URLs and in list files, as now configured. */
     List<ListSource> sources() {
         return sources.all();
+    }
+
+    /**
+     * Hands {@code watcher} the health of every source now, and again whenever a reload adds,
+     * replaces or drops a URL or file list.
+     */
+    public synchronized void watchSources(Consumer<List<SourceHealth>> watcher) {
+        sourcesWatcher = watcher;
+        watcher.accept(healths());
+    }
+
+    private void tellWatcher() {
+        try {
+            sourcesWatcher.accept(healths());
+        } catch (RuntimeException | LinkageError e) {
+            // The reload is in force; only what reports on it failed.
+            LOG.log(System.Logger.Level.WARNING, "ipguard: could not update the list meters: " + e);
+        }
     }
 
     /** The health of the configuration, then of each group kept at a URL or in a file, for metrics. */
@@ -190,8 +214,12 @@ public final class ConfigLoader {
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
             live.replace(ListSources.applyTo(next, plan, live.current()));
+            List<ListSource> before = sources.all();
             sources.commit(plan);
             base = next;
+            if (!before.equals(sources.all())) {
+                tellWatcher();
+            }
             plan.toFetch().forEach(this::refresh);
             fileStamp = stamp;
             fileBytes = bytes;

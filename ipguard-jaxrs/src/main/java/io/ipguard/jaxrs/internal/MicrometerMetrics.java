@@ -33,8 +33,11 @@ final class MicrometerMetrics implements GuardMetrics {
     private static final Decision.Reason[] REASONS = Decision.Reason.values();
 
     private final MeterRegistry registry;
-    /** The health meters this application put in the registry, to take out when it stops. */
+    /** The proxy-warning meter this application put in the registry, to take out when it stops. */
     private final List<Meter> health = new ArrayList<>();
+    /** The meters of each source in use, to take out when a reload drops it or the application stops. */
+    private final Map<SourceHealth, List<Meter>> sources = new java.util.HashMap<>();
+    private boolean closed;
     /** Per group, a counter per outcome and reason, registered when first needed: only what happens shows. */
     private final Map<String, AtomicReferenceArray<Counter>> decisions = new ConcurrentHashMap<>();
 
@@ -45,40 +48,67 @@ final class MicrometerMetrics implements GuardMetrics {
 
     private MicrometerMetrics(MeterRegistry registry, ConfigLoader loader, UntrustedForwarding untrusted) {
         this.registry = registry;
-        for (SourceHealth source : loader.healths()) {
-            Tags tags = Tags.of("source", source.tag());
-            gauge("ipguard.list.entries", tags, source, SourceHealth::entries, null,
-                    "Entries in the lists in force from this source");
-            gauge("ipguard.list.last.load.timestamp", tags, source, SourceHealth::loadedAtSeconds, "seconds",
-                    "When the lists in force were loaded from this source");
-            gauge("ipguard.list.age", tags, source, SourceHealth::ageSeconds, "seconds",
-                    "How old the lists in force from this source are");
-            gauge("ipguard.list.failures", tags, source, SourceHealth::failuresSinceSuccess, null,
-                    "Failed loads of this source since its last success");
-            if (source.tag().startsWith("url:")) {
-                for (SourceHealth.Fetch fetch : SourceHealth.Fetch.values()) {
-                    Tags outcome = tags.and("outcome", fetch == SourceHealth.Fetch.OK ? "200"
-                            : fetch == SourceHealth.Fetch.NOT_MODIFIED ? "304" : "error");
-                    counter("ipguard.list.fetches", outcome, source, s -> s.fetches(fetch),
-                            "Fetches of this URL list by outcome");
-                }
-            }
-        }
         if (untrusted != null) {
             counter("ipguard.forwarding.untrusted", Tags.empty(), untrusted, UntrustedForwarding::warnings,
-                    "Warnings about forwarding headers from peers that are not trusted proxies");
+                    "Warnings about forwarding headers from peers that are not trusted proxies", health);
+        }
+        loader.watchSources(this::sourcesAre);
+    }
+
+    /**
+     * Puts in the meters of sources that are new, and takes out those of sources a reload dropped
+     * or replaced, so that every gauge reads a source in use.
+     */
+    private synchronized void sourcesAre(List<SourceHealth> now) {
+        if (closed) {
+            return;
+        }
+        for (Map.Entry<SourceHealth, List<Meter>> gone : Map.copyOf(sources).entrySet()) {
+            if (!now.contains(gone.getKey())) {
+                removeOwn(gone.getValue());
+                sources.remove(gone.getKey());
+            }
+        }
+        for (SourceHealth source : now) {
+            if (!sources.containsKey(source)) {
+                sources.put(source, register(source));
+            }
         }
     }
 
-    private <T> void gauge(String name, Tags tags, T state, ToDoubleFunction<T> value, String unit, String description) {
+    private List<Meter> register(SourceHealth source) {
+        List<Meter> meters = new ArrayList<>();
+        Tags tags = Tags.of("source", source.tag());
+        gauge("ipguard.list.entries", tags, source, SourceHealth::entries, null,
+                "Entries in the lists in force from this source", meters);
+        gauge("ipguard.list.last.load.timestamp", tags, source, SourceHealth::loadedAtSeconds, "seconds",
+                "When the lists in force were loaded from this source", meters);
+        gauge("ipguard.list.age", tags, source, SourceHealth::ageSeconds, "seconds",
+                "How old the lists in force from this source are", meters);
+        gauge("ipguard.list.failures", tags, source, SourceHealth::failuresSinceSuccess, null,
+                "Failed loads of this source since its last success", meters);
+        if (source.tag().startsWith("url:")) {
+            for (SourceHealth.Fetch fetch : SourceHealth.Fetch.values()) {
+                Tags outcome = tags.and("outcome", fetch == SourceHealth.Fetch.OK ? "200"
+                        : fetch == SourceHealth.Fetch.NOT_MODIFIED ? "304" : "error");
+                counter("ipguard.list.fetches", outcome, source, s -> s.fetches(fetch),
+                        "Fetches of this URL list by outcome", meters);
+            }
+        }
+        return meters;
+    }
+
+    private <T> void gauge(String name, Tags tags, T state, ToDoubleFunction<T> value, String unit, String description,
+                           List<Meter> into) {
         removeOthers(name, tags);
-        health.add(Gauge.builder(name, state, value).tags(tags).baseUnit(unit).description(description)
+        into.add(Gauge.builder(name, state, value).tags(tags).baseUnit(unit).description(description)
                 .strongReference(true).register(registry));
     }
 
-    private <T> void counter(String name, Tags tags, T state, ToDoubleFunction<T> value, String description) {
+    private <T> void counter(String name, Tags tags, T state, ToDoubleFunction<T> value, String description,
+                             List<Meter> into) {
         removeOthers(name, tags);
-        health.add(FunctionCounter.builder(name, state, value).tags(tags).description(description).register(registry));
+        into.add(FunctionCounter.builder(name, state, value).tags(tags).description(description).register(registry));
     }
 
     /** Takes out a health meter of this name and tags that an application before this one left. */
@@ -91,16 +121,23 @@ final class MicrometerMetrics implements GuardMetrics {
     }
 
     @Override
-    public void close() {
-        for (Meter meter : health) {
-            // Only our own: an application started since may have put its meter under the same id.
+    public synchronized void close() {
+        closed = true;
+        removeOwn(health);
+        sources.values().forEach(this::removeOwn);
+        sources.clear();
+    }
+
+    /** Takes out these meters, where they are still ours: an application started since may have put its own under the same ids. */
+    private void removeOwn(List<Meter> meters) {
+        for (Meter meter : meters) {
             // Meters are equal by id, so compare identity.
             if (registry.find(meter.getId().getName()).tags(meter.getId().getTags()).meters().stream()
                     .anyMatch(registered -> registered == meter)) {
                 registry.remove(meter);
             }
         }
-        health.clear();
+        meters.clear();
     }
 
     @Override

@@ -221,6 +221,43 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void whenAReloadAddsReplacesOrDropsAList_thenItsMetersFollow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path partners = java.nio.file.Files.writeString(dir.resolve("partners.txt"), "127.0.0.2\n127.0.0.3\n");
+        java.nio.file.Path others = java.nio.file.Files.writeString(dir.resolve("others.txt"), "127.0.0.2\n");
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("ipguard.properties"),
+                "ipguard.group.admin = 127.0.0.2\n");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ResourceConfig app = new ResourceConfig(Resources.Admin.class, Reload.class)
+                .register(IpGuardFeature.builder().meterRegistry(registry).configFile(config).build());
+        try (TestServer server = TestServer.start(app)) {
+            assertEquals(null, registry.find("ipguard.list.entries").tag("source", "file:partners").gauge());
+
+            // Added by a reload: its meters appear without a restart.
+            java.nio.file.Files.writeString(config, "ipguard.file.partners = " + partners + "\n"
+                    + "ipguard.group.admin = @partners\n");
+            assertEquals(200, server.get("127.0.0.1", "/reload").status());
+            assertEquals(200, server.get("127.0.0.3", "/admin").status());
+            assertEquals(2, registry.get("ipguard.list.entries").tag("source", "file:partners").gauge().value());
+
+            // Replaced (another file for the same group): the gauges read the new source.
+            java.nio.file.Files.writeString(config, "ipguard.file.partners = " + others + "\n"
+                    + "ipguard.group.admin = @partners\n");
+            assertEquals(200, server.get("127.0.0.1", "/reload").status());
+            assertEquals(403, server.get("127.0.0.3", "/admin").status());
+            assertEquals(1, registry.get("ipguard.list.entries").tag("source", "file:partners").gauge().value());
+
+            // Dropped: its meters go, rather than read a source nothing uses.
+            java.nio.file.Files.writeString(config, "ipguard.group.admin = 127.0.0.2\n");
+            assertEquals(200, server.get("127.0.0.1", "/reload").status());
+            assertEquals(List.of(), registry.find("ipguard.list.entries").tag("source", "file:partners").meters());
+            assertEquals(List.of(), registry.find("ipguard.list.age").tag("source", "file:partners").meters());
+            assertEquals(1, registry.find("ipguard.list.entries").tag("source", "file").meters().size());
+        }
+        assertEquals(List.of(), registry.find("ipguard.list.entries").meters());
+    }
+
     /** An operator's endpoint: fetch the URL lists now. */
     @jakarta.ws.rs.Path("/reload")
     public static class Reload {
