@@ -160,7 +160,14 @@ public final class ConfigLoader {
     private void refresh(ListSource source, boolean now) {
         if (now ? source.refreshNow() : source.refresh()) {
             synchronized (this) {
-                GuardConfig next = sources.applyTo(base);
+                GuardConfig next;
+                try {
+                    next = sources.applyTo(base);
+                } catch (IpGuardConfigurationException e) {
+                    // A list file that now names a group the configuration lacks, or itself: keep the list in force.
+                    source.refuseLatest("not applied: " + String.join("; ", e.problems()));
+                    return;
+                }
                 String harm = ListSources.trustsEveryone(next, live.current());
                 if (harm != null) {
                     // A list server must not be able to make every client a proxy that names its own address.

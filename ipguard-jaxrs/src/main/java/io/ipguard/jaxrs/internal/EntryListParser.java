@@ -25,6 +25,10 @@ public final class EntryListParser {
     record Parsed(List<ListEntry> entries, List<Reference> references) {
     }
 
+    /** A reference to a group, and where it was written ({@code file:line}), to resolve with the configuration. */
+    record Located(Reference reference, String where) {
+    }
+
     private EntryListParser() {
     }
 
@@ -79,11 +83,22 @@ public final class EntryListParser {
      * to groups are not possible here.
      */
     static void collect(String value, String where, List<ListEntry> entries, List<String> problems) {
+        collect(value, where, entries, null, problems);
+    }
+
+    /**
+     * As {@link #collect(String, String, List, List)}, except that references to groups are added to
+     * {@code groupReferences} (when not null) for the configuration to resolve.
+     */
+    static void collect(String value, String where, List<ListEntry> entries, List<Located> groupReferences,
+                        List<String> problems) {
         Parsed parsed = parseWithReferences(value, where, problems);
         entries.addAll(parsed.entries());
         for (Reference reference : parsed.references()) {
             if (BuiltInLists.isBuiltIn(reference.name())) {
                 entries.addAll(BuiltInLists.set(reference.name()).asEntries(reference.exclusion()));
+            } else if (groupReferences != null) {
+                groupReferences.add(new Located(reference, where));
             } else {
                 problems.add(where + ": \"" + reference + "\" names no built-in set (" + BuiltInLists.describe()
                         + "), and groups cannot be named here");

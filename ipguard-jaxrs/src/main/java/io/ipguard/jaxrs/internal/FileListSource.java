@@ -14,16 +14,18 @@ import java.util.List;
  * One group kept in a local file, for lists too long for a property line. Read at start-up, where
  * a file that cannot be read or does not parse stops start-up; then checked on each poll, and read
  * again once a change has held still for one poll (so that a file being written is not read half
- * written). A change that cannot be read or does not parse keeps the list in force. Entries as
- * written are not kept: a file may hold millions.
+ * written). A change that cannot be read or does not parse keeps the list in force. A file is
+ * configuration, so it may name groups; the configuration resolves them. Entries as written are not
+ * kept for explanations: a file may hold millions.
  */
 final class FileListSource implements ListSource {
 
     private final String group;
     private final Path path;
     private final SourceHealth health;
-    private volatile CompiledIpSet set;
-    private CompiledIpSet previous;
+    /** The list in force and the groups it names, swapped together; null until read. */
+    private volatile Content content;
+    private Content previous;
     private Object stamp;
     private Object pendingStamp;
     private Object failedStamp;
@@ -46,7 +48,14 @@ final class FileListSource implements ListSource {
 
     @Override
     public CompiledIpSet set() {
-        return set;
+        Content now = content;
+        return now == null ? null : now.set();
+    }
+
+    @Override
+    public Content content() {
+        Content now = content;
+        return now == null ? new Content(null, null, null, List.of()) : now;
     }
 
     @Override
@@ -133,14 +142,17 @@ final class FileListSource implements ListSource {
             throw new Failure(List.of(path + ": is not UTF-8 text"));
         }
         List<ListEntry> entries = new ArrayList<>();
+        List<EntryListParser.Located> references = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        ListText.parse(text, path.toString(), entries, problems, false);
+        // A file is configuration, so it may name groups; the configuration resolves them.
+        ListText.parse(text, path.toString(), entries, references, problems, false);
         if (!problems.isEmpty()) {
             throw new Failure(problems.size() > 20 ? merge(problems) : problems);
         }
-        previous = set;
-        set = CompiledIpSet.compile(entries);
-        health.loaded(entries.size());
+        previous = content;
+        content = new Content(CompiledIpSet.compile(entries), null, references.isEmpty() ? null : entries,
+                List.copyOf(references));
+        health.loaded(entries.size() + references.size());
     }
 
     /** The first 20 problems and how many more: a file with a million bad lines must not make a million-line message. */
@@ -156,7 +168,7 @@ final class FileListSource implements ListSource {
 
     @Override
     public synchronized void refuseLatest(String why) {
-        set = previous;
+        content = previous;
         failedStamp = stamp;
         health.failed(path + ": " + why);
     }

@@ -160,18 +160,31 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
     }
 
     /**
-     * Returns this configuration with the URL groups' current sets and entries, every list that
-     * names one compiled again, so that all of them change together.
+     * Returns this configuration with what the URL and file lists now hold, every list that names one
+     * compiled again, so that all of them change together.
+     *
+     * @param loaded each URL or file list's content, by the group it serves
+     * @param notes where each loaded list came from and when, for explanations
+     * @param health each source's health, for decision listeners
+     * @throws IpGuardConfigurationException if a list file names a group that does not exist, or itself
      */
-    GuardConfig withSourceLists(Map<String, CompiledIpSet> sets, Map<String, String> entries, Map<String, String> notes,
+    GuardConfig withSourceLists(Map<String, ListSource.Content> loaded, Map<String, String> notes,
                                 Map<String, SourceHealth> health) {
-        NamedLists.Compiled compiled = lists.compile(sets, new ArrayList<>());
+        List<String> problems = new ArrayList<>();
+        NamedLists.Compiled compiled = lists.compile(loaded, problems);
+        if (!problems.isEmpty()) {
+            throw new IpGuardConfigurationException(problems);
+        }
         Map<String, String> allEntries = new LinkedHashMap<>(groupEntries);
-        allEntries.putAll(entries);
+        loaded.forEach((name, content) -> {
+            if (content.entries() != null) {
+                allEntries.put(name, content.entries());
+            }
+        });
         Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
                 : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
         return new GuardConfig(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
-                providerTimeoutMillis, warnings, lists, SourcedLists.of(lists, notes, health));
+                providerTimeoutMillis, warnings, lists, SourcedLists.of(lists, loaded, notes, health));
     }
 
     private static Forwarding forwarding(Setting proxies, CompiledIpSet trusted, Setting header, Setting hops,

@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ListStatus;
+import java.util.List;
 
 /**
  * One group kept outside the configuration (at a URL, in a file). It holds the last good list and
@@ -8,6 +9,14 @@ import io.ipguard.jaxrs.ListStatus;
  * Implementations are thread-safe: refreshes are serialised, readers see immutable snapshots.
  */
 interface ListSource {
+
+    /**
+     * The list in force and what goes with it, read together: its set (null until one has loaded),
+     * its entries as written for explanations (null if not kept), and the groups it names, which the
+     * configuration resolves, with its own entries parsed (kept only when it names groups).
+     */
+    record Content(CompiledIpSet set, String entries, List<ListEntry> written, List<EntryListParser.Located> references) {
+    }
 
     /** The group it serves. */
     String group();
@@ -22,6 +31,11 @@ interface ListSource {
     String entries();
 
     SourceHealth health();
+
+    /** What {@link #set()}, {@link #entries()} and the references give, from one version of the list. */
+    default Content content() {
+        return new Content(set(), entries(), null, List.of());
+    }
 
     default ListStatus status() {
         return health().status();

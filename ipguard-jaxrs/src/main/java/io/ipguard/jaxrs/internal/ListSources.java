@@ -185,23 +185,20 @@ final class ListSources {
         if (all.isEmpty()) {
             return config;
         }
-        Map<String, CompiledIpSet> sets = new LinkedHashMap<>();
-        Map<String, String> entries = new LinkedHashMap<>();
+        Map<String, ListSource.Content> loaded = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
         Map<String, SourceHealth> health = new LinkedHashMap<>();
         for (ListSource source : all) {
             health.put(source.group(), source.health());
-            if (source.set() != null) {
-                sets.put(source.group(), source.set());
+            ListSource.Content content = source.content();
+            loaded.put(source.group(), content);
+            if (content.set() != null) {
                 // Explanations name where a list came from and when: "https://api.github.com/meta, fetched 12:00:03Z".
                 notes.put(source.group(), source.origin() + (source instanceof UrlListSource ? ", fetched " : ", read ")
                         + source.status().loadedAt().map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .toString()).orElse("?"));
             }
-            if (source.entries() != null) {
-                entries.put(source.group(), source.entries());
-            }
         }
-        return config.withSourceLists(sets, entries, notes, health);
+        return config.withSourceLists(loaded, notes, health);
     }
 }

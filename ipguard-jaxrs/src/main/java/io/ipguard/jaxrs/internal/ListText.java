@@ -28,6 +28,12 @@ final class ListText {
      * entry; returns the valid entries as written, comma-separated, or null unless {@code keepText}.
      */
     static String parse(String text, String origin, List<ListEntry> parsed, List<String> problems, boolean keepText) {
+        return parse(text, origin, parsed, null, problems, keepText);
+    }
+
+    /** As above; references to groups go to {@code groupReferences} (when not null) rather than being refused. */
+    static String parse(String text, String origin, List<ListEntry> parsed, List<EntryListParser.Located> groupReferences,
+                        List<String> problems, boolean keepText) {
         StringBuilder all = keepText ? new StringBuilder() : null;
         int line = 0;
         int from = 0;
@@ -41,7 +47,7 @@ final class ListText {
             String content = text.substring(from, hash);
             if (!content.isBlank()) {
                 int before = problems.size();
-                EntryListParser.collect(content, origin + ":" + line, parsed, problems);
+                EntryListParser.collect(content, origin + ":" + line, parsed, groupReferences, problems);
                 if (all != null && problems.size() == before) {
                     all.append(all.length() == 0 ? "" : ", ").append(content.strip());
                 }

@@ -5,6 +5,7 @@ import io.ipguard.jaxrs.IpSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,31 +56,40 @@ final class NamedLists {
         return all;
     }
 
-    /** The groups URLs and files serve that {@code name} is or draws on through references, nearest first. */
-    Set<String> sourcesOf(String name) {
+    /**
+     * The groups URLs and files serve that {@code name} is or draws on through references (its own
+     * and, for a list file, those it names), nearest first.
+     */
+    Set<String> sourcesOf(String name, Map<String, ListSource.Content> loaded) {
         Set<String> found = new LinkedHashSet<>();
-        collectSources(name, found, new HashSet<>());
+        collectSources(name, loaded, found, new HashSet<>());
         return found;
     }
 
     /** The groups URLs and files serve that the trusted proxies draw on. */
-    Set<String> sourcesOfTrustedProxies() {
+    Set<String> sourcesOfTrustedProxies(Map<String, ListSource.Content> loaded) {
         Set<String> found = new LinkedHashSet<>();
         if (trustedProxies != null) {
-            trustedProxies.parsed().references().forEach(r -> collectSources(r.name(), found, new HashSet<>()));
+            trustedProxies.parsed().references().forEach(r -> collectSources(r.name(), loaded, found, new HashSet<>()));
         }
         return found;
     }
 
-    private void collectSources(String name, Set<String> found, Set<String> visited) {
+    private void collectSources(String name, Map<String, ListSource.Content> loaded, Set<String> found,
+                                Set<String> visited) {
         if (!visited.add(name)) {
             return; // a cycle is reported by compile; here it only must not loop
         }
+        List<EntryListParser.Reference> references = List.of();
         if (sourced.containsKey(name)) {
             found.add(name);
+            ListSource.Content content = loaded.get(name);
+            references = content == null ? List.of()
+                    : content.references().stream().map(EntryListParser.Located::reference).toList();
         } else if (groups.containsKey(name)) {
-            groups.get(name).parsed().references().forEach(r -> collectSources(r.name(), found, visited));
+            references = groups.get(name).parsed().references();
         }
+        references.forEach(r -> collectSources(r.name(), loaded, found, visited));
     }
 
     /** Reports names that belong to built-in sets. */
@@ -99,76 +109,97 @@ final class NamedLists {
     }
 
     /**
-     * Compiles every list with the current sets of the groups URLs and files serve (absent: not loaded yet),
-     * adding a message to {@code problems} for each unknown name and each cycle.
+     * Compiles every list with what the URLs and files now serve (absent, or without a set: not
+     * loaded yet), adding a message to {@code problems} for each unknown name and each cycle.
      */
-    Compiled compile(Map<String, CompiledIpSet> sourceSets, List<String> problems) {
-        Map<String, CompiledIpSet> done = new LinkedHashMap<>();
-        Deque<String> chain = new ArrayDeque<>();
+    Compiled compile(Map<String, ListSource.Content> loaded, List<String> problems) {
+        Compilation compilation = new Compilation(loaded, problems);
         Map<String, IpSet> compiled = new LinkedHashMap<>();
-        for (String name : groups.keySet()) {
-            compiled.put(name, resolve(name, sourceSets, done, chain, problems));
+        for (String name : names()) {
+            CompiledIpSet set = compilation.resolve(name);
+            compiled.put(name, set == null ? EMPTY : set);
         }
-        sourced.keySet().forEach(name -> compiled.put(name, sourceSets.getOrDefault(name, EMPTY)));
         CompiledIpSet proxies = trustedProxies == null ? EMPTY
-                : compile(trustedProxies, sourceSets, done, chain, problems);
+                : compilation.compile(trustedProxies.key(), trustedProxies.parsed().entries(), located(trustedProxies));
         return new Compiled(compiled, proxies);
     }
 
-    private CompiledIpSet resolve(String name, Map<String, CompiledIpSet> sourceSets, Map<String, CompiledIpSet> done,
-                                  Deque<String> chain, List<String> problems) {
-        CompiledIpSet known = done.get(name);
-        if (known != null) {
-            return known;
-        }
-        Written list = groups.get(name);
-        if (chain.contains(list.key())) {
-            List<String> cycle = new ArrayList<>(chain);
-            java.util.Collections.reverse(cycle);
-            cycle = cycle.subList(cycle.indexOf(list.key()), cycle.size());
-            problems.add(String.join(" -> ", cycle) + " -> " + list.key() + ": a list cannot include itself");
-            return CompiledIpSet.compile(List.of());
-        }
-        CompiledIpSet set = compile(list, sourceSets, done, chain, problems);
-        done.put(name, set);
-        return set;
+    private static List<EntryListParser.Located> located(Written list) {
+        return list.parsed().references().stream().map(r -> new EntryListParser.Located(r, list.where())).toList();
     }
 
-    private CompiledIpSet compile(Written list, Map<String, CompiledIpSet> sourceSets, Map<String, CompiledIpSet> done,
-                                  Deque<String> chain, List<String> problems) {
-        chain.push(list.key());
-        List<ListEntry> entries = new ArrayList<>(list.parsed().entries());
-        for (EntryListParser.Reference reference : list.parsed().references()) {
-            CompiledIpSet named = named(reference, list, sourceSets, done, chain, problems);
-            if (named != null) {
-                entries.addAll(named.asEntries(reference.exclusion()));
-            }
-        }
-        chain.pop();
-        return CompiledIpSet.compile(entries);
-    }
+    /** One compilation: each list compiled once, the chain of keys being followed, for cycles. */
+    private final class Compilation {
 
-    private CompiledIpSet named(EntryListParser.Reference reference, Written from, Map<String, CompiledIpSet> sourceSets,
-                                Map<String, CompiledIpSet> done, Deque<String> chain, List<String> problems) {
-        String name = reference.name();
-        if (BuiltInLists.isBuiltIn(name)) {
-            return BuiltInLists.set(name);
+        private final Map<String, ListSource.Content> loaded;
+        private final List<String> problems;
+        private final Map<String, CompiledIpSet> done = new HashMap<>();
+        private final Deque<String> chain = new ArrayDeque<>();
+
+        Compilation(Map<String, ListSource.Content> loaded, List<String> problems) {
+            this.loaded = loaded;
+            this.problems = problems;
         }
-        if (groups.containsKey(name)) {
-            return resolve(name, sourceSets, done, chain, problems);
-        }
-        if (sourced.containsKey(name)) {
-            CompiledIpSet fetched = sourceSets.get(name);
-            if (fetched != null) {
-                return fetched;
+
+        /** The compiled list of a group, or of a URL or file list; null for one not loaded yet. */
+        CompiledIpSet resolve(String name) {
+            CompiledIpSet known = done.get(name);
+            if (known != null) {
+                return known;
             }
-            // Not fetched yet: unknown, so fail closed. Included it adds nobody; excluded it removes everybody.
-            return reference.exclusion() ? EVERY_ADDRESS : EMPTY;
+            Written written = groups.get(name);
+            String key = written != null ? written.key() : sourced.get(name);
+            if (chain.contains(key)) {
+                List<String> cycle = new ArrayList<>(chain);
+                java.util.Collections.reverse(cycle);
+                cycle = cycle.subList(cycle.indexOf(key), cycle.size());
+                problems.add(String.join(" -> ", cycle) + " -> " + key + ": a list cannot include itself");
+                return EMPTY;
+            }
+            CompiledIpSet set;
+            if (written != null) {
+                set = compile(key, written.parsed().entries(), located(written));
+            } else {
+                ListSource.Content content = loaded.get(name);
+                if (content == null || content.set() == null) {
+                    return null;
+                }
+                // A list file naming groups: its own entries as written, so that its exclusions win as in a group.
+                set = content.references().isEmpty() ? content.set()
+                        : compile(key, content.written(), content.references());
+            }
+            done.put(name, set);
+            return set;
         }
-        problems.add(from.where() + ": \"" + reference + "\" names no group (define " + IpGuardProperties.GROUP_PREFIX
-                + name + ", " + IpGuardProperties.URL_PREFIX + name + " or " + IpGuardProperties.FILE_PREFIX + name
-                + ") and no built-in set ("
-                + BuiltInLists.describe() + ")");
-        return null;
+
+        CompiledIpSet compile(String key, List<ListEntry> own, List<EntryListParser.Located> references) {
+            chain.push(key);
+            List<ListEntry> entries = new ArrayList<>(own);
+            for (EntryListParser.Located located : references) {
+                CompiledIpSet named = named(located);
+                if (named != null) {
+                    entries.addAll(named.asEntries(located.reference().exclusion()));
+                }
+            }
+            chain.pop();
+            return CompiledIpSet.compile(entries);
+        }
+
+        private CompiledIpSet named(EntryListParser.Located located) {
+            EntryListParser.Reference reference = located.reference();
+            String name = reference.name();
+            if (BuiltInLists.isBuiltIn(name)) {
+                return BuiltInLists.set(name);
+            }
+            if (groups.containsKey(name) || sourced.containsKey(name)) {
+                CompiledIpSet set = resolve(name);
+                // Not loaded yet: unknown, so fail closed. Included it adds nobody; excluded it removes everybody.
+                return set != null ? set : reference.exclusion() ? EVERY_ADDRESS : EMPTY;
+            }
+            problems.add(located.where() + ": \"" + reference + "\" names no group (define "
+                    + IpGuardProperties.GROUP_PREFIX + name + ", " + IpGuardProperties.URL_PREFIX + name + " or "
+                    + IpGuardProperties.FILE_PREFIX + name + ") and no built-in set (" + BuiltInLists.describe() + ")");
+            return null;
+        }
     }
 }

@@ -30,15 +30,17 @@ final class SourcedLists {
 
     /**
      * @param lists the configuration's lists, for their references
+     * @param loaded what each URL or file list holds, for the references of list files
      * @param notes "origin, fetched|read instant" of each loaded source, by the group it serves
      * @param health the health of every source, loaded or not, by the group it serves
      */
-    static SourcedLists of(NamedLists lists, Map<String, String> notes, Map<String, SourceHealth> health) {
+    static SourcedLists of(NamedLists lists, Map<String, ListSource.Content> loaded, Map<String, String> notes,
+                           Map<String, SourceHealth> health) {
         Map<String, SourceHealth[]> byGroup = new LinkedHashMap<>();
         for (String group : lists.names()) {
-            byGroup.put(group, healthOf(lists.sourcesOf(group), health));
+            byGroup.put(group, healthOf(lists.sourcesOf(group, loaded), health));
         }
-        return new SourcedLists(notes, byGroup, healthOf(lists.sourcesOfTrustedProxies(), health));
+        return new SourcedLists(notes, byGroup, healthOf(lists.sourcesOfTrustedProxies(loaded), health));
     }
 
     private static SourceHealth[] healthOf(Set<String> names, Map<String, SourceHealth> health) {

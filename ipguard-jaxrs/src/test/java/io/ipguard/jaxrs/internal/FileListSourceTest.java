@@ -62,7 +62,7 @@ class FileListSourceTest {
 
     @Test
     void whenTheFileIsMissingOrInvalidAtStartUp_thenStartUpStopsNamingFileAndLine() throws Exception {
-        Path bad = list("bad.txt", "192.0.2.0/24\n10.0.0.1/8\n@admins\n");
+        Path bad = list("bad.txt", "192.0.2.0/24\n10.0.0.1/8\n@admins\n@\n");
         Path missing = dir.resolve("missing.txt");
 
         IpGuardConfigurationException invalid = assertThrows(IpGuardConfigurationException.class,
@@ -71,8 +71,7 @@ class FileListSourceTest {
                 () -> load(null, "ipguard.file.partners", missing.toString()));
 
         assertEquals(List.of(bad + ":2: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?",
-                bad + ":3: \"@admins\" names no built-in set (@loopback, @private, @link-local, @cgnat), and groups "
-                        + "cannot be named here"), invalid.problems());
+                bad + ":4: \"@\" does not name a list; use letters, digits, '.', '_' and '-'"), invalid.problems());
         assertEquals(List.of(missing + ": no such file"), absent.problems());
     }
 

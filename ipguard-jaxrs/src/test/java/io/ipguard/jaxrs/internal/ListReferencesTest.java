@@ -190,15 +190,15 @@ class ListReferencesTest {
 
         // Before a first fetch the URL list is unknown, so it counts against the client everywhere:
         // included it adds nobody, excluded it removes everybody, as trusted proxies it trusts nobody.
-        GuardConfig before = base.withSourceLists(Map.of(), Map.of(), Map.of(), Map.of());
+        GuardConfig before = base.withSourceLists(Map.of(), Map.of(), Map.of());
         assertEquals(false, in(before, "webhooks", "198.51.100.7"));
         assertEquals(true, in(before, "webhooks", "198.51.100.1"));
         assertEquals(false, in(before, "others", "198.51.100.7"));
         assertEquals(false, in(before, "others", "198.51.100.8"));
         assertEquals(false, before.forwarding().trustedProxies().contains(ClientAddress.parse("198.51.100.7")));
 
-        GuardConfig after = base.withSourceLists(Map.of("partners", (CompiledIpSet) IpSet.parse("198.51.100.7", "fetched")),
-                Map.of("partners", "198.51.100.7"), Map.of(), Map.of());
+        GuardConfig after = base.withSourceLists(Map.of("partners", new ListSource.Content(
+                (CompiledIpSet) IpSet.parse("198.51.100.7", "fetched"), "198.51.100.7", null, List.of())), Map.of(), Map.of());
         assertEquals(true, in(after, "webhooks", "198.51.100.7"));
         assertEquals(false, in(after, "others", "198.51.100.7"));
         assertEquals(true, in(after, "others", "198.51.100.8"));
