@@ -251,6 +251,30 @@ public final class CompiledIpSet implements IpSet {
         return v4Starts.length;
     }
 
+    /** The share of all IPv4 addresses the set holds, from 0 to 1. */
+    double ipv4Share() {
+        long count = 0;
+        for (int i = 0; i < v4Starts.length; i++) {
+            count += (long) v4Ends[i] - v4Starts[i] + 1;
+        }
+        return count / 0x1p32;
+    }
+
+    /** The share of all IPv6 addresses the set holds, from 0 to 1 (IPv4-mapped ones are IPv4 clients, and count there). */
+    double ipv6Share() {
+        java.math.BigInteger count = java.math.BigInteger.ZERO;
+        for (int i = 0; i < v6StartHigh.length; i++) {
+            java.math.BigInteger start = unsigned128(v6StartHigh[i], v6StartLow[i]);
+            java.math.BigInteger end = unsigned128(v6EndHigh[i], v6EndLow[i]);
+            count = count.add(end.subtract(start)).add(java.math.BigInteger.ONE);
+        }
+        return count.doubleValue() / 0x1p128;
+    }
+
+    private static java.math.BigInteger unsigned128(long high, long low) {
+        return new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array());
+    }
+
     /** Whether every IPv4 address is in the set. */
     public boolean coversAllIpv4() {
         return v4Starts.length == 1 && v4Starts[0] == Integer.MIN_VALUE && v4Ends[0] == Integer.MAX_VALUE;

@@ -168,11 +168,11 @@ public final class ConfigLoader {
                     source.refuseLatest("not applied: " + String.join("; ", e.problems()));
                     return;
                 }
-                String harm = ListSources.trustsEveryone(next, live.current());
+                String harm = ListSources.trustsTooMany(next, live.current());
                 if (harm != null) {
-                    // A list server must not be able to make every client a proxy that names its own address.
-                    source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " trust every "
-                            + harm + " address");
+                    // A list server must not be able to make nearly every client a proxy that names its own address.
+                    source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " "
+                            + ListSources.tooWide(harm));
                     return;
                 }
                 live.replace(next);

@@ -147,32 +147,53 @@ final class ListSources {
     }
 
     /**
+     * The widest share of an address family the lists may make the trusted proxies trust: far above
+     * any provider's proxy ranges (Cloudflare's or CloudFront's are well under 1% of IPv4), far
+     * below "everyone but a few", which would let nearly every client choose its own address.
+     */
+    static final double MAX_PROXY_SHARE = 1.0 / 16;
+
+    /** Says why trusted proxies that are too wide are refused, after what {@link #trustsTooMany} found. */
+    static String tooWide(String harm) {
+        return "trust " + harm + " (lists may widen it to "
+                + "6.25% of an address family at most), so nearly any client could choose its own address";
+    }
+
+    /**
      * {@code config} with the planned sources' lists, unless list files would make the trusted
-     * proxies trust every address where {@code before} did not: a file is configuration, so that
-     * stops start-up or refuses the change.
+     * proxies trust too much (see {@link #trustsTooMany}): a file is configuration, so that stops
+     * start-up or refuses the change.
      */
     static GuardConfig applyTo(GuardConfig config, Plan plan, GuardConfig before) {
         GuardConfig next = applyTo(config, plan.sources());
-        String harm = trustsEveryone(next, before);
+        String harm = trustsTooMany(next, before);
         if (harm != null) {
             throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
-                    + "names it would trust every " + harm + " address, so any client could choose its own address"));
+                    + "names it would " + tooWide(harm)));
         }
         return next;
     }
 
     /**
-     * "IPv4" or "IPv6" if the trusted proxies of {@code next} trust every address of that family and
-     * those of {@code now} do not; else null. A list from elsewhere must not be able to make every
-     * client a proxy that names its own address.
+     * What the trusted proxies of {@code next} would trust, such as {@code every IPv4 address} or
+     * {@code 99.99% of all IPv6 addresses}, if the lists take them past {@link #MAX_PROXY_SHARE} of an
+     * address family and beyond what {@code now} trusts; else null. A list from elsewhere must not
+     * be able to make (nearly) every client a proxy that names its own address.
      */
-    static String trustsEveryone(GuardConfig next, GuardConfig now) {
+    static String trustsTooMany(GuardConfig next, GuardConfig now) {
         CompiledIpSet after = (CompiledIpSet) next.forwarding().trustedProxies();
         CompiledIpSet before = (CompiledIpSet) now.forwarding().trustedProxies();
-        if (after.coversAllIpv4() && !before.coversAllIpv4()) {
-            return "IPv4";
+        String ipv4 = tooMany(after.ipv4Share(), before.ipv4Share(), after.coversAllIpv4(), "IPv4");
+        return ipv4 != null ? ipv4 : tooMany(after.ipv6Share(), before.ipv6Share(), after.coversAllIpv6(), "IPv6");
+    }
+
+    private static String tooMany(double after, double before, boolean all, String family) {
+        if (after <= MAX_PROXY_SHARE || after <= before) {
+            return null;
         }
-        return after.coversAllIpv6() && !before.coversAllIpv6() ? "IPv6" : null;
+        // Rounded down and short of 100% unless it is, so that "all but one address" does not read as all.
+        return all ? "every " + family + " address" : String.format(java.util.Locale.ROOT, "%.2f%% of all %s addresses",
+                Math.min(99.99, Math.floor(after * 10_000) / 100), family);
     }
 
     /** {@code config} with the lists of the sources in force. */

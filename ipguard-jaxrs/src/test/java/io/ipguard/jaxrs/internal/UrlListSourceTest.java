@@ -187,7 +187,10 @@ class UrlListSourceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"0.0.0.0/0 | IPv4", "::/0, !::ffff:0:0/96 | IPv6"})
+    @CsvSource(delimiter = '|', value = {"0.0.0.0/0 | every IPv4 address", "::/0, !::ffff:0:0/96 | every IPv6 address",
+            "0.0.0.0/0, !0.0.0.0 | 99.99% of all IPv4 addresses", "0.0.0.1-255.255.255.255 | 99.99% of all IPv4 addresses",
+            "0.0.0.0/3 | 12.50% of all IPv4 addresses", "::/0, !::ffff:0:0/96, !2001:db8::1 | 99.99% of all IPv6 addresses",
+            "2000::/3 | 12.50% of all IPv6 addresses"})
     void whenAUrlListWouldMakeTrustedProxiesTrustEveryone_thenItIsNotApplied(String published, String family) {
         ConfigLoader loader = load("ipguard.trusted-proxies", "@partners",
                 "ipguard.client-ip-header", "X-Forwarded-For", "ipguard.group.webhooks", "@partners");
@@ -199,7 +202,8 @@ class UrlListSourceTest {
         assertEquals(true, trusted(loader, "192.0.2.77"));
         assertEquals(false, trusted(loader, "203.0.113.5"));
         assertEquals(false, loader.live().group("webhooks").contains(ClientAddress.parse("203.0.113.5")));
-        assertEquals(url() + ": not applied: it would make ipguard.trusted-proxies trust every " + family + " address",
+        assertEquals(url() + ": not applied: it would make ipguard.trusted-proxies trust " + family
+                + " (lists may widen it to 6.25% of an address family at most), so nearly any client could choose its own address",
                 urlStatus(loader).lastError().orElseThrow());
     }
 
