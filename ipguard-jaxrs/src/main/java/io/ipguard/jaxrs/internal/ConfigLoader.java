@@ -30,6 +30,9 @@ public final class ConfigLoader {
 
     private static final System.Logger LOG = System.getLogger(io.ipguard.jaxrs.IpGuardFeature.class.getName());
 
+    /** The largest configuration file read. */
+    static final long MAX_BYTES = 16L << 20;
+
     /** Quiet polls between two byte comparisons of the watched file. */
     static final int FULL_CHECK_EVERY = 10;
 
@@ -157,27 +160,31 @@ public final class ConfigLoader {
         refresh(source, false);
     }
 
-    private void refresh(ListSource source, boolean now) {
-        if (now ? source.refreshNow() : source.refresh()) {
-            synchronized (this) {
-                GuardConfig next;
-                try {
-                    next = sources.applyTo(base);
-                } catch (IpGuardConfigurationException e) {
-                    // A list file that now names a group the configuration lacks, or itself: keep the list in force.
-                    source.refuseLatest("not applied: " + String.join("; ", e.problems()));
-                    return;
-                }
-                String harm = ListSources.trustsTooMany(next, live.current());
-                if (harm != null) {
-                    // A list server must not be able to make nearly every client a proxy that names its own address.
-                    source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " "
-                            + ListSources.tooWide(harm));
-                    return;
-                }
-                live.replace(next);
-            }
+    /**
+     * Loads one source and, if it changed, puts every list naming it in force, or refuses the change.
+     * Whole under the loader's lock: two refreshes interleaved would compile one source's new list
+     * with another's, and blame the wrong one for the result.
+     */
+    private synchronized void refresh(ListSource source, boolean now) {
+        if (!(now ? source.refreshNow() : source.refresh())) {
+            return;
         }
+        GuardConfig next;
+        try {
+            next = sources.applyTo(base);
+        } catch (IpGuardConfigurationException e) {
+            // A list file that now names a group the configuration lacks, or itself: keep the list in force.
+            source.refuseLatest("not applied: " + String.join("; ", e.problems()));
+            return;
+        }
+        String harm = ListSources.trustsTooMany(next, live.current());
+        if (harm != null) {
+            // A list server must not be able to make nearly every client a proxy that names its own address.
+            source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " "
+                    + ListSources.tooWide(harm));
+            return;
+        }
+        live.replace(next);
     }
 
     /**
@@ -212,7 +219,7 @@ public final class ConfigLoader {
     public synchronized void check() {
         try {
             Object stamp = stamp();
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RegularFile.read(file, MAX_BYTES);
             if (Arrays.equals(bytes, fileBytes)) {
                 fileStamp = stamp;
                 return;
@@ -243,7 +250,7 @@ public final class ConfigLoader {
     private void rememberFailedContent() {
         try {
             fileStamp = stamp();
-            fileBytes = Files.readAllBytes(file);
+            fileBytes = RegularFile.read(file, MAX_BYTES);
         } catch (IOException e) {
             fileStamp = null;
         }
@@ -252,7 +259,7 @@ public final class ConfigLoader {
     private Map<String, Setting> readFile() {
         try {
             fileStamp = stamp();
-            fileBytes = Files.readAllBytes(file);
+            fileBytes = RegularFile.read(file, MAX_BYTES);
         } catch (IOException e) {
             throw new IpGuardConfigurationException(List.of(file + ": cannot be read: " + e));
         }

@@ -106,6 +106,13 @@ final class Explainer {
             if (bare.startsWith("@")) {
                 // A reference: the named list as compiled in this same configuration.
                 String name = bare.substring(1);
+                if (config.urls().keys().containsKey(name) && config.sourced().note(name) == null) {
+                    // A URL list not fetched yet counts against the client: excluded, it excludes everyone.
+                    if (exclusions) {
+                        found.add(entry + " (not loaded yet, so it excludes every client)");
+                    }
+                    continue;
+                }
                 IpSet named = BuiltInLists.isBuiltIn(name) ? BuiltInLists.set(name) : config.groups().get(name);
                 if (named != null && named.contains(client)) {
                     String note = config.sourced().note(name);

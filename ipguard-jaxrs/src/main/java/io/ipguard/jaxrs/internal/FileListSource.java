@@ -3,7 +3,6 @@ package io.ipguard.jaxrs.internal;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +28,11 @@ final class FileListSource implements ListSource {
     private Object stamp;
     private Object pendingStamp;
     private Object failedStamp;
+    /** The SHA-256 of the bytes the list in force was read from. */
+    private byte[] digest;
+
+    /** The largest list file read: 10^6 entries take about 16 MB. */
+    static final long MAX_BYTES = 256L << 20;
 
     FileListSource(String group, Path path, Clock clock) {
         this.group = group;
@@ -98,20 +102,29 @@ final class FileListSource implements ListSource {
     private synchronized boolean refresh(boolean atOnce) {
         try {
             Object now = FileStamp.of(path);
+            if (atOnce) {
+                // An explicit reload reads the file even if it looks the same: an edit that kept its size
+                // and times (cp -p, rsync -t) shows only in its bytes.
+                pendingStamp = null;
+                boolean changed = read();
+                stamp = now;
+                failedStamp = null;
+                return changed;
+            }
             if (now.equals(stamp) || now.equals(failedStamp)) {
                 pendingStamp = null;
                 return false;
             }
-            if (!atOnce && !now.equals(pendingStamp)) {
+            if (!now.equals(pendingStamp)) {
                 // Changed since the last poll: wait until it holds still.
                 pendingStamp = now;
                 return false;
             }
             pendingStamp = null;
-            read();
+            boolean changed = read();
             stamp = now;
             failedStamp = null;
-            return true;
+            return changed;
         } catch (Failure e) {
             failedStamp = pendingStampOrNull();
             health.failed(String.join("; ", e.problems));
@@ -133,13 +146,23 @@ final class FileListSource implements ListSource {
         }
     }
 
-    private void read() throws IOException, Failure {
-        byte[] bytes = Files.readAllBytes(path);
+    /** Reads the file; true if its bytes changed and the new list is in place. */
+    private boolean read() throws IOException, Failure {
+        byte[] bytes = RegularFile.read(path, MAX_BYTES);
+        byte[] digest = digest(bytes);
+        if (content != null && java.util.Arrays.equals(digest, this.digest)) {
+            health.checked();
+            return false;
+        }
         String text;
         try {
             text = ListText.decode(bytes);
         } catch (CharacterCodingException e) {
             throw new Failure(List.of(path + ": is not UTF-8 text"));
+        }
+        if (text.isBlank()) {
+            // Truncated by a writer that has not written yet, more often than emptied on purpose.
+            throw new Failure(List.of(path + ": " + ListText.EMPTY));
         }
         List<ListEntry> entries = new ArrayList<>();
         List<EntryListParser.Located> references = new ArrayList<>();
@@ -152,7 +175,17 @@ final class FileListSource implements ListSource {
         previous = content;
         content = new Content(CompiledIpSet.compile(entries), null, references.isEmpty() ? null : entries,
                 List.copyOf(references));
+        this.digest = digest;
         health.loaded(entries.size() + references.size());
+        return true;
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The first 20 problems and how many more: a file with a million bad lines must not make a million-line message. */
@@ -163,12 +196,14 @@ final class FileListSource implements ListSource {
     }
 
     private String describe(IOException e) {
-        return path + ": " + (e instanceof NoSuchFileException ? "no such file" : "cannot be read: " + e);
+        return path + ": " + (e instanceof NoSuchFileException ? "no such file"
+                : e.getClass() == IOException.class ? e.getMessage() : "cannot be read: " + e);
     }
 
     @Override
     public synchronized void refuseLatest(String why) {
         content = previous;
+        digest = null; // so that an explicit reload of the same bytes is refused again, not taken as unchanged
         failedStamp = stamp;
         health.failed(path + ": " + why);
     }

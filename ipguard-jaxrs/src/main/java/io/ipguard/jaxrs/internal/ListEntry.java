@@ -202,7 +202,8 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     }
 
     static InvalidEntryException invalid(String entry, String why) {
-        return new InvalidEntryException("\"" + entry + "\" " + why);
+        // Entries come from lists others publish: escaped and bounded, they cannot forge or flood a log line.
+        return new InvalidEntryException("\"" + LogText.escape(entry, 100) + "\" " + why);
     }
 
     private static int compare(ClientAddress a, ClientAddress b) {

@@ -139,9 +139,15 @@ final class ListSources {
             if (!all.contains(source)) {
                 return; // dropped by a configuration change
             }
-            refresh.accept(source);
-            synchronized (this) {
-                schedule(source);
+            try {
+                refresh.accept(source);
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong, the source is looked at again: a watch must not end silently.
+                source.health().failed(source.origin() + ": " + e);
+            } finally {
+                synchronized (this) {
+                    schedule(source);
+                }
             }
         }, delay, TimeUnit.MILLISECONDS);
     }

@@ -17,6 +17,10 @@ final class ListText {
     private ListText() {
     }
 
+    /** Why a list with no bytes, or only white space, is refused; the remedy for one empty on purpose. */
+    static final String EMPTY = "the list is empty (an empty answer or a file being rewritten, more often than a list "
+            + "emptied on purpose); a list that is empty on purpose holds a comment line, such as \"# none\"";
+
     /** Strict UTF-8: a list that is not text is refused, not guessed at. */
     static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

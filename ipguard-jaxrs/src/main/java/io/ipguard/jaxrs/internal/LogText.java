@@ -24,6 +24,28 @@ final class LogText {
         return out.toString();
     }
 
+    /**
+     * The text with every control, line or paragraph separator and invisible formatting character
+     * escaped by code, the rest as it is: for messages that quote what a list held, whatever path
+     * it took into them (a parser's message, an exception).
+     */
+    static String controlsEscaped(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT;
+            if (hidden && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(hidden ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** Quotes each field line; the whole result holds at most about {@value #MAX_CHARS} characters of input. */
     static String quote(List<String> lines) {
         StringBuilder out = new StringBuilder();

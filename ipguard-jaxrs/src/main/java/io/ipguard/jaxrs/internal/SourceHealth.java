@@ -84,7 +84,9 @@ public final class SourceHealth {
         }
     }
 
-    synchronized void failed(String error) {
+    synchronized void failed(String problem) {
+        // What a list held can reach the problem through a parser's message: never a raw control character.
+        String error = LogText.controlsEscaped(problem);
         failuresSinceSuccess++;
         ListStatus s = status;
         status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());

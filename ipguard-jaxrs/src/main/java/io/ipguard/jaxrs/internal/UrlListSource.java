@@ -1,7 +1,6 @@
 package io.ipguard.jaxrs.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One group published at a URL as plain text: entries separated by line breaks or commas,
@@ -90,58 +93,51 @@ final class UrlListSource implements ListSource {
     @Override
     public synchronized boolean refresh() {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
-                    .header("Accept", selection == null ? "text/plain"
-                            : selection.isCsv() ? "text/csv, text/plain" : "application/json");
-            if (etag != null) {
-                request.header("If-None-Match", etag);
+            HttpResponse<byte[]> response = fetch();
+            if (response.statusCode() == 304) {
+                health.fetched(SourceHealth.Fetch.NOT_MODIFIED);
+                health.checked();
+                return false;
             }
-            if (lastModified != null) {
-                request.header("If-Modified-Since", lastModified);
+            health.fetched(response.statusCode() == 200 ? SourceHealth.Fetch.OK : SourceHealth.Fetch.ERROR);
+            if (response.statusCode() != 200) {
+                health.failed(uri + ": answered HTTP " + response.statusCode());
+                return false;
             }
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() == 304) {
-                    health.fetched(SourceHealth.Fetch.NOT_MODIFIED);
-                    health.checked();
-                    return false;
-                }
-                health.fetched(response.statusCode() == 200 ? SourceHealth.Fetch.OK : SourceHealth.Fetch.ERROR);
-                if (response.statusCode() != 200) {
-                    health.failed(uri + ": answered HTTP " + response.statusCode());
-                    return false;
-                }
-                int maxBytes = settings.maxBytes(group);
-                byte[] bytes = body.readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    health.failed(uri + ": the list is larger than " + maxBytes + " bytes");
-                    return false;
-                }
-                List<String> problems = new ArrayList<>();
-                List<ListEntry> parsedEntries = new ArrayList<>();
-                String text = ListText.decode(bytes);
-                String normalized = selection == null ? ListText.parse(text, uri.toString(), parsedEntries, problems, true)
-                        : selection.isCsv() ? ListText.parseCsv(text, selection.csvColumn(), uri.toString(), parsedEntries, problems)
-                        : JsonListReader.read(text, selection, uri.toString(), parsedEntries, problems);
-                if (problems.size() > 20) {
-                    problems.subList(20, problems.size()).clear();
-                    problems.add("and more");
-                }
-                if (!problems.isEmpty()) {
-                    health.failed(String.join("; ", problems));
-                    return false;
-                }
-                previous = new Fetched(set, entries);
-                set = CompiledIpSet.compile(parsedEntries);
-                entries = normalized;
-                etag = response.headers().firstValue("ETag").orElse(null);
-                lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-                health.loaded(parsedEntries.size());
-                return true;
+            int maxBytes = settings.maxBytes(group);
+            if (response.body().length > maxBytes) {
+                health.failed(uri + ": the list is larger than " + maxBytes + " bytes");
+                return false;
             }
+            String text = ListText.decode(response.body());
+            if (text.isBlank()) {
+                // An empty answer is a server failing more often than a list emptied on purpose.
+                health.failed(uri + ": " + ListText.EMPTY);
+                return false;
+            }
+            List<String> problems = new ArrayList<>();
+            List<ListEntry> parsedEntries = new ArrayList<>();
+            String normalized = selection == null ? ListText.parse(text, uri.toString(), parsedEntries, problems, true)
+                    : selection.isCsv() ? ListText.parseCsv(text, selection.csvColumn(), uri.toString(), parsedEntries, problems)
+                    : JsonListReader.read(text, selection, uri.toString(), parsedEntries, problems);
+            if (problems.size() > 20) {
+                problems.subList(20, problems.size()).clear();
+                problems.add("and more");
+            }
+            if (!problems.isEmpty()) {
+                health.failed(String.join("; ", problems));
+                return false;
+            }
+            previous = new Fetched(set, entries);
+            set = CompiledIpSet.compile(parsedEntries);
+            entries = normalized;
+            etag = response.headers().firstValue("ETag").orElse(null);
+            lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+            health.loaded(parsedEntries.size());
+            return true;
         } catch (HttpTimeoutException e) {
             health.fetched(SourceHealth.Fetch.ERROR);
-            health.failed(uri + ": no answer within " + settings.timeout().toSeconds() + " s");
+            health.failed(uri + ": no complete answer within " + settings.timeout().toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             health.fetched(SourceHealth.Fetch.ERROR);
             health.failed(uri + ": " + e);
@@ -150,5 +146,32 @@ final class UrlListSource implements ListSource {
             health.failed(uri + ": interrupted");
         }
         return false;
+    }
+
+    /**
+     * One conditional GET, body included, within the timeout: a server that sends its headers and
+     * then never ends the body must not hold start-up or the reload thread. A body over the bound
+     * comes back one byte over it.
+     */
+    private HttpResponse<byte[]> fetch() throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET()
+                .header("Accept", selection == null ? "text/plain"
+                        : selection.isCsv() ? "text/csv, text/plain" : "application/json");
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),
+                BoundedBody.upTo(settings.maxBytes(group)));
+        try {
+            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("timed out");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 }

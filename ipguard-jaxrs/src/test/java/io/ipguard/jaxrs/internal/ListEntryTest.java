@@ -36,7 +36,7 @@ class ListEntryTest {
         "10.1.2-10.1.9       | \"10.1.2-10.1.9\" is an abbreviated IPv4 address, which is not accepted; write both ends with four octets",
         "0x7f.0.0.1          | \"0x7f.0.0.1\" is not an IP address",
         "1.2.3.4.5           | \"1.2.3.4.5\" is not an IP address",
-        "１.2.3.4            | \"１.2.3.4\" is not an IP address",
+        "１.2.3.4            | \"\\uff11.2.3.4\" is not an IP address", // a full-width digit, shown by its code
         "10.0.0.9-10.0.0.5   | \"10.0.0.9-10.0.0.5\" is an empty range: its first address is above its last",
         "10.0.0.1-::1        | \"10.0.0.1-::1\" mixes IPv4 and IPv6",
         "10.0.0.1-           | \"10.0.0.1-\" is not an IP address",

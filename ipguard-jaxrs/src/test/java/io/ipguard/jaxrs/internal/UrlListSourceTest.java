@@ -123,7 +123,7 @@ class UrlListSourceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "500       | answered HTTP 500",
-        "timeout   | no answer within 1 s",
+        "timeout   | no complete answer within 1 s",
         "oversize  | the list is larger than 64 bytes",
         "bad entry | :2: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?",
     })

@@ -1,0 +1,400 @@
+package io.ipguard.jaxrs.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.ListStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lists kept at URLs and in files, served or written the way a misbehaving server, a careless
+ * writer or an attacker would: nearly-everyone proxy lists, empty answers and truncated files,
+ * bodies that never end, control characters, files that are not regular files, edits that keep a
+ * file's size and time, and explanations while a list is missing. Each assertion message says what
+ * a failure would let happen.
+ */
+class ListSourceAbuseTest {
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private volatile String body = "203.0.113.0/24\n";
+    private volatile String contentType = "text/plain";
+    private volatile int etagVersion = 1;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean stall;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/list", this::answer);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "list-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String etag = "\"v" + etagVersion + "\"";
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", etag);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (stall) {
+                // Headers and a first chunk, then nothing: a server that never ends the body.
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                out.write(bytes);
+                out.flush();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/list";
+    }
+
+    private static ConfigLoader load(String... keyValues) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
+        }
+        return ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
+    }
+
+    private static boolean in(ConfigLoader loader, String group, String address) {
+        return loader.live().current().groups().get(group).contains(ClientAddress.parse(address));
+    }
+
+    private static boolean trusted(ConfigLoader loader, String address) {
+        return loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse(address));
+    }
+
+    private static ListStatus status(ConfigLoader loader, int index) {
+        return loader.status().get(index);
+    }
+
+    private static ListStatus statusOf(ConfigLoader loader, String group) {
+        return loader.status().stream().filter(s -> s.source().endsWith("(group \"" + group + "\")")).findFirst()
+                .orElseThrow();
+    }
+
+    /** Waits up to 10 s for {@code condition}: the watch polls every 100 ms, a busy machine may be slow. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private static ScheduledExecutorService reloadThread() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ipguard-reload-test");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+
+    @Test
+    void whenAProxyListTrustsEveryAddressButOne_thenItIsNotApplied() {
+        ConfigLoader loader = load("ipguard.url.cdn", url(), "ipguard.url-timeout-seconds", "2",
+                "ipguard.trusted-proxies", "@cdn", "ipguard.client-ip-header", "X-Forwarded-For");
+        assertTrue(trusted(loader, "203.0.113.7"), "setup: the CDN list is in force");
+        assertFalse(trusted(loader, "198.51.100.77"), "setup: an ordinary client is not a proxy");
+
+        // A compromised/misbehaving list server: 0.0.0.0/0 is refused, so it leaves out one address.
+        body = "0.0.0.0/0\n!0.0.0.0\n::/0\n!::\n";
+        etagVersion = 2;
+        loader.reloadNow();
+
+        assertFalse(trusted(loader, "198.51.100.77") || trusted(loader, "2001:db8::1"), "a list trusting every address "
+                + "but one was applied: any client can name its own address in X-Forwarded-For; " + status(loader, 1));
+        assertTrue(trusted(loader, "203.0.113.7"), "the list before stays in force");
+        assertTrue(status(loader, 1).lastError().orElse("").contains("not applied: it would make ipguard.trusted-proxies "
+                + "trust 99.99% of all IPv4 addresses"), status(loader, 1).toString());
+    }
+
+    @Test
+    void whenABlocklistUrlAnswersAnEmptyBody_thenTheBlocklistInForceStays() {
+        body = "198.51.100.66\n";
+        ConfigLoader loader = load("ipguard.url.blocked", url(), "ipguard.url-timeout-seconds", "2",
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        assertFalse(in(loader, "admin", "198.51.100.66"), "setup: the blocked client is excluded");
+
+        body = "";   // e.g. an upstream cache / maintenance page answering 200 with nothing in it
+        etagVersion = 2;
+        loader.reloadNow();
+
+        assertFalse(in(loader, "admin", "198.51.100.66"), "a 200 with an empty body replaced the blocklist: the blocked "
+                + "client 198.51.100.66 is now admitted to group admin; " + status(loader, 1));
+        assertEquals(url() + ": " + ListText.EMPTY, status(loader, 1).lastError().orElse(null));
+
+        // A list that is empty on purpose says so with a comment, and applies.
+        body = "# nobody is blocked today\n";
+        etagVersion = 3;
+        loader.reloadNow();
+        assertTrue(in(loader, "admin", "198.51.100.66"), status(loader, 1).toString());
+        assertTrue(status(loader, 1).lastError().isEmpty(), status(loader, 1).toString());
+    }
+
+    @Test
+    void whenABlocklistFileIsTruncatedToNothing_thenTheBlocklistInForceStays() throws Exception {
+        Path file = dir.resolve("blocked.txt");
+        Files.writeString(file, "198.51.100.66\n");
+        ConfigLoader loader = load("ipguard.file.blocked", file.toString(),
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        assertFalse(in(loader, "admin", "198.51.100.66"), "setup: the blocked client is excluded");
+
+        // A writer that truncates first (`: > blocked.txt; generate >> blocked.txt`) and pauses.
+        Files.writeString(file, "");
+        loader.reloadNow();
+
+        assertFalse(in(loader, "admin", "198.51.100.66"), "a truncated (empty) list file was applied as an empty "
+                + "blocklist: 198.51.100.66 is now admitted to group admin; " + status(loader, 1));
+        assertEquals(file + ": " + ListText.EMPTY, status(loader, 1).lastError().orElse(null));
+
+        // At start-up an empty file stops start-up; one that says it is empty on purpose is read.
+        IpGuardConfigurationException empty = org.junit.jupiter.api.Assertions.assertThrows(
+                IpGuardConfigurationException.class, () -> load("ipguard.file.blocked", file.toString()));
+        assertEquals(List.of(file + ": " + ListText.EMPTY), empty.problems());
+        Files.writeString(file, "# none\n");
+        assertTrue(in(load("ipguard.file.blocked", file.toString(), "ipguard.group.admin", "198.51.100.0/24, !@blocked"),
+                "admin", "198.51.100.66"), "a deliberately empty blocklist excludes nobody");
+    }
+
+
+    @Test
+    void whenAListServerNeverEndsTheBody_thenTheFetchFailsWithinTheTimeout() throws Exception {
+        stall = true;
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "start-up");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<ConfigLoader> started = starter.submit(() -> load("ipguard.url.partners", url(),
+                    "ipguard.url-timeout-seconds", "1", "ipguard.group.admin", "@partners"));
+            try {
+                ConfigLoader loader = started.get(8, TimeUnit.SECONDS);
+                assertEquals(url() + ": no complete answer within 1 s", status(loader, 1).lastError().orElse(null));
+                assertFalse(in(loader, "admin", "203.0.113.1"), "a list that never arrived adds nobody");
+            } catch (TimeoutException e) {
+                fail("with ipguard.url-timeout-seconds = 1, start-up was still blocked after 8 s reading the body of a "
+                        + "list server that sent headers and then stalled (the request timeout does not cover the body; "
+                        + "the same read wedges the single ipguard-reload thread after start-up)");
+            }
+        } finally {
+            release.countDown();
+            starter.shutdownNow();
+        }
+    }
+
+
+    @Test
+    void whenAJsonListHoldsANewline_thenTheErrorShowsItEscaped() {
+        body = "{\"hooks\": [\"192.0.2.1\"]}";
+        contentType = "application/json";
+        ConfigLoader loader = load("ipguard.url.github", url(), "ipguard.url-select.github", "hooks",
+                "ipguard.url-timeout-seconds", "2");
+
+        body = "{\"hooks\": [\"192.0.2.1\\nWARNING ipguard: reloaded file /etc/ipguard/blocked.txt (version 9)\"]}";
+        etagVersion = 2;
+        loader.reloadNow();
+
+        String error = status(loader, 1).lastError().orElse("");
+        assertFalse(error.chars().anyMatch(c -> c < 0x20 || c == 0x7f), "list content reached the WARNING line and "
+                + "status() raw: " + error.replace("\n", "<LF>"));
+        assertTrue(error.contains("192.0.2.1\\u000aWARNING ipguard"), error);
+    }
+
+    @Test
+    void whenAPlainListHoldsAnsiEscapes_thenTheErrorShowsThemEscaped() {
+        ConfigLoader loader = load("ipguard.url.partners", url(), "ipguard.url-timeout-seconds", "2");
+
+        body = "192.0.2.1\n\u001b[2K\u001b[1Ginfo: all lists ok\u2028forged\n";
+        etagVersion = 2;
+        loader.reloadNow();
+
+        String error = status(loader, 1).lastError().orElse("");
+        assertFalse(error.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x2028),
+                "control characters from the list reach the log line raw: "
+                        + error.replace("\u001b", "<ESC>").replace("\u2028", "<LS>"));
+    }
+
+
+    @Test
+    void whenAListFileBecomesHuge_thenItIsRefusedAndLaterFixesApply() throws Exception {
+        Path file = dir.resolve("blocked.txt");
+        Files.writeString(file, "198.51.100.66\n");
+        ConfigLoader loader = load("ipguard.file.blocked", file.toString(),
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        ScheduledExecutorService executor = reloadThread();
+        try {
+            loader.schedule(executor, false, 100);
+            // A 3 GiB (sparse) file: Files.readAllBytes throws OutOfMemoryError, which refresh() does not catch.
+            Path huge = dir.resolve("huge.tmp");
+            try (RandomAccessFile raf = new RandomAccessFile(huge.toFile(), "rw")) {
+                raf.setLength(3L << 30);
+            }
+            Files.move(huge, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertTrue(eventually(() -> status(loader, 1).lastError().orElse("").endsWith("is larger than "
+                    + FileListSource.MAX_BYTES + " bytes")), status(loader, 1).toString());
+
+            // The operator fixes the file and blocks one more address.
+            Path fixed = dir.resolve("fixed.tmp");
+            Files.writeString(fixed, "198.51.100.66\n198.51.100.77\n");
+            Files.move(fixed, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            eventually(() -> !in(loader, "admin", "198.51.100.77"));
+
+            assertFalse(in(loader, "admin", "198.51.100.77"), "after an oversized file the list file must still be "
+                    + "watched: the newly blocked 198.51.100.77 is still admitted 2 s after the fix; " + status(loader, 1));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenAListFileIsReplacedByAFifo_thenItIsRefusedAndOtherListsStillUpdate() throws Exception {
+        Path blocked = dir.resolve("blocked.txt");
+        Path partners = dir.resolve("partners.txt");
+        Files.writeString(blocked, "198.51.100.66\n");
+        Files.writeString(partners, "192.0.2.1\n");
+        ConfigLoader loader = load("ipguard.file.blocked", blocked.toString(), "ipguard.file.partners", partners.toString(),
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        ScheduledExecutorService executor = reloadThread();
+        Path fifo = dir.resolve("fifo");
+        try {
+            loader.schedule(executor, false, 100);
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "setup: mkfifo");
+            Files.move(fifo, blocked, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            eventually(() -> statusOf(loader, "blocked").lastError().isPresent());
+            assertEquals(blocked + ": is not a regular file", statusOf(loader, "blocked").lastError().orElse(null));
+
+            Path next = dir.resolve("partners.tmp");
+            Files.writeString(next, "192.0.2.2\n");
+            Files.move(next, partners, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            eventually(() -> in(loader, "partners", "192.0.2.2"));
+
+            assertTrue(in(loader, "partners", "192.0.2.2"), "a list file replaced by a FIFO must not block the reload "
+                    + "thread: 2 s later the change to another list file is still not applied; " + loader.status());
+            assertFalse(in(loader, "admin", "198.51.100.66"), "the blocklist in force stays");
+        } finally {
+            // Unblock the reader (open the FIFO for writing, then close it).
+            Thread unblock = new Thread(() -> {
+                try (var out = Files.newOutputStream(blocked)) {
+                    out.write("198.51.100.66\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // nothing to unblock
+                }
+            });
+            unblock.setDaemon(true);
+            unblock.start();
+            unblock.join(2_000);
+            executor.shutdownNow();
+        }
+    }
+
+
+    @Test
+    void whenAnExclusionListIsNotLoadedYet_thenTheExplanationNamesIt() {
+        server.stop(0); // the blocklist server is down at start-up
+        ConfigLoader loader = load("ipguard.url.blocked", url(), "ipguard.url-timeout-seconds", "1",
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        io.ipguard.jaxrs.IpGuardInspector inspector = new io.ipguard.jaxrs.internal.DefaultInspector(loader,
+                new io.ipguard.jaxrs.internal.LiveWhitelistProvider(loader.live()));
+
+        String why = inspector.explain("198.51.100.1", Map.of(), "admin").toString();
+
+        assertFalse(in(loader, "admin", "198.51.100.1"), "refused while the blocklist is not loaded");
+        assertEquals("refused: client 198.51.100.1 (the TCP peer) matched 198.51.100.0/24 but is excluded by !@blocked "
+                + "(not loaded yet, so it excludes every client) in group \"admin\"", why);
+    }
+
+
+    @Test
+    void whenAListFileIsEditedInPlaceKeepingSizeAndTime_thenTheChangeApplies() throws Exception {
+        Path file = dir.resolve("blocked.txt");
+        Files.writeString(file, "198.51.100.66\n");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        ConfigLoader loader = load("ipguard.file.blocked", file.toString(),
+                "ipguard.group.admin", "198.51.100.0/24, !@blocked");
+        ScheduledExecutorService executor = reloadThread();
+        try {
+            loader.schedule(executor, false, 100);
+            Files.writeString(file, "198.51.100.77\n"); // same size, same inode
+            Files.setLastModifiedTime(file, time);
+            eventually(() -> !in(loader, "admin", "198.51.100.77"));
+            // Polls see the change time, which cannot be set back.
+            assertFalse(in(loader, "admin", "198.51.100.77"), "the blocklist now names 198.51.100.77, but after 2 s of "
+                    + "polls it is still admitted; " + status(loader, 1));
+        } finally {
+            executor.shutdownNow();
+        }
+        // An explicit reload compares the bytes, wherever the platform keeps no change time.
+        Files.writeString(file, "198.51.100.88\n");
+        Files.setLastModifiedTime(file, time);
+        loader.reloadNow();
+        assertFalse(in(loader, "admin", "198.51.100.88"), status(loader, 1).toString());
+        assertTrue(in(loader, "admin", "198.51.100.77"), status(loader, 1).toString());
+        long version = status(loader, 1).version();
+        loader.reloadNow();
+        assertEquals(version, status(loader, 1).version(), "a reload of the same bytes changes nothing");
+    }
+}
