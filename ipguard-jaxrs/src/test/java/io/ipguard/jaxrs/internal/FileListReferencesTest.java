@@ -8,10 +8,7 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +22,7 @@ class FileListReferencesTest {
     Path dir;
 
     private static ConfigLoader load(Path configFile, String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, configFile, List.of(), Clock.systemUTC());
+        return Loaders.load(configFile, keyValues);
     }
 
     private static boolean in(ConfigLoader loader, String group, String address) {

@@ -9,10 +9,7 @@ import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.ListStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +22,7 @@ class FileListSourceTest {
     private static final String WIDER = " (lists may widen it to 6.25% of an address family at most), so nearly any client could choose its own address";
 
     private ConfigLoader load(Path configFile, String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, configFile, List.of(), Clock.systemUTC());
+        return Loaders.load(configFile, keyValues);
     }
 
     private static boolean in(ConfigLoader loader, String group, String address) {

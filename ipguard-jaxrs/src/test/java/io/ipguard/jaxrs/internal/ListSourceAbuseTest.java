@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -106,11 +104,7 @@ class ListSourceAbuseTest {
     }
 
     private static ConfigLoader load(String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
+        return Loaders.load(null, keyValues);
     }
 
     private static boolean in(ConfigLoader loader, String group, String address) {
