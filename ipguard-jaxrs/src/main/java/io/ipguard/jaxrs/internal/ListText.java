@@ -21,10 +21,11 @@ final class ListText {
     static final String EMPTY = "the list is empty (an empty answer or a file being rewritten, more often than a list "
             + "emptied on purpose); a list that is empty on purpose holds a comment line, such as \"# none\"";
 
-    /** Strict UTF-8: a list that is not text is refused, not guessed at. */
+    /** Strict UTF-8: a list that is not text is refused, not guessed at. A leading byte order mark, as some editors write, is dropped. */
     static String decode(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -38,17 +38,19 @@ public final class PropertiesFile {
     }
 
     /**
-     * Parses file content given as bytes, which must be UTF-8.
+     * Parses file content given as bytes, which must be UTF-8 (a leading byte order mark is dropped).
      *
      * @throws IpGuardConfigurationException if it is not UTF-8 or has malformed lines
      */
     public static Map<String, Setting> parse(String name, byte[] bytes) {
         try {
-            return parse(name, StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
-                    .toString());
+                    .toString();
+            // A byte order mark, as some Windows editors write, is not part of the first key.
+            return parse(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             throw new IpGuardConfigurationException(List.of(name + ": is not valid UTF-8"));
         }

@@ -41,7 +41,8 @@ class FileListSourceTest {
 
     @Test
     void whenAGroupIsKeptInAFile_thenItsLinesCommentsAndCommasAreRead() throws Exception {
-        Path file = list("partners.txt", "# partners\n192.0.2.0/24\r\n198.51.100.7, 198.51.100.8  # two more\n\n"
+        Path file = list("partners.txt", "\uFEFF# partners, from an editor that writes a byte order mark\n192.0.2.0/24\r\n"
+                + "198.51.100.7, 198.51.100.8  # two more\r\r"
                 + "!192.0.2.66\n@loopback\n");
 
         ConfigLoader loader = load(null, "ipguard.file.partners", file.toString());

@@ -85,6 +85,14 @@ class PropertiesFileTest {
     }
 
     @Test
+    void whenFileStartsWithAByteOrderMark_thenTheFirstKeyIsReadWithoutIt() {
+        Map<String, Setting> settings = PropertiesFile.parse("bom.properties",
+                "\uFEFFipguard.group.admin = 10.0.0.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals(List.of("ipguard.group.admin"), List.copyOf(settings.keySet()));
+    }
+
+    @Test
     void whenFileIsMissing_thenMessageNamesIt(@TempDir Path dir) {
         Path file = dir.resolve("absent.properties");
 
