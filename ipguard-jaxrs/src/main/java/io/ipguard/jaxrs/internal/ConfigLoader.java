@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Builds the configuration from its layers (application properties, then a configuration file,
- * then settings made in code) plus the groups kept at URLs and in list files, and rebuilds it when
+ * Builds the configuration from its layers ({@link SettingLayers}: application properties, then a
+ * configuration file, then settings made in code) plus the groups kept at URLs and in list files, and rebuilds it when
  * the configuration file or one of those lists changes.
  *
  * <p>A file change is noticed whether the file is edited in place, replaced by an atomic rename,
@@ -36,9 +35,8 @@ public final class ConfigLoader {
     /** Quiet polls between two byte comparisons of the watched file. */
     static final int FULL_CHECK_EVERY = 10;
 
-    private final Map<String, Setting> properties;
+    private final SettingLayers layers;
     private final Path file;
-    private final List<Setting> code;
     private volatile List<String> layerWarnings = List.of();
     private final SourceHealth health;
     private final ListSources sources;
@@ -53,12 +51,13 @@ public final class ConfigLoader {
     };
 
     private ConfigLoader(Map<String, Setting> properties, Path file, List<Setting> code, Clock clock) {
-        this.properties = Map.copyOf(properties);
+        this.layers = new SettingLayers(properties, code);
         this.file = file;
-        this.code = List.copyOf(code);
         this.health = new SourceHealth(file == null ? "configuration" : "file " + file,
                 file == null ? "configuration" : "file", clock);
-        this.base = GuardConfig.parse(compose(file == null ? Map.of() : readFile()));
+        SettingLayers.Composed composed = layers.with(file == null ? Map.of() : readFile());
+        this.base = GuardConfig.parse(composed.settings());
+        this.layerWarnings = composed.warnings();
         this.sources = new ListSources(clock);
         ListSources.Plan plan = sources.plan(base.urls());
         GuardConfig first = ListSources.applyTo(base, plan, base);
@@ -224,13 +223,15 @@ public final class ConfigLoader {
                 fileStamp = stamp;
                 return;
             }
-            GuardConfig next = GuardConfig.parse(compose(PropertiesFile.parse(file.toString(), bytes)));
+            SettingLayers.Composed composed = layers.with(PropertiesFile.parse(file.toString(), bytes));
+            GuardConfig next = GuardConfig.parse(composed.settings());
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
             live.replace(ListSources.applyTo(next, plan, live.current()));
             List<ListSource> before = sources.all();
             sources.commit(plan);
             base = next;
+            layerWarnings = composed.warnings();
             if (!before.equals(sources.all())) {
                 tellWatcher();
             }
@@ -268,28 +269,6 @@ public final class ConfigLoader {
 
     private Object stamp() throws IOException {
         return FileStamp.of(file);
-    }
-
-    private List<Setting> compose(Map<String, Setting> fileSettings) {
-        Map<String, Setting> merged = new LinkedHashMap<>(properties);
-        List<String> emptied = new ArrayList<>();
-        fileSettings.values().forEach(s -> layer(merged, s, emptied));
-        code.forEach(s -> layer(merged, s, emptied));
-        layerWarnings = List.copyOf(emptied);
-        return List.copyOf(merged.values());
-    }
-
-    /**
-     * Puts {@code upper} over what a lower layer set. An empty value means the default, which is
-     * right for a template's unset variable but may undo a lower layer's deliberate choice: say so.
-     */
-    private static void layer(Map<String, Setting> merged, Setting upper, List<String> warnings) {
-        Setting lower = merged.put(upper.key(), upper);
-        if (lower != null && upper.value().isBlank() && !lower.value().isBlank()
-                && GuardConfig.emptyMeansDefault(upper.key())) {
-            warnings.add(upper.where() + ": is empty, so the default applies, not \"" + lower.value().strip()
-                    + "\" from " + (lower.origin() == null ? "the application's properties" : lower.origin()));
-        }
     }
 
     /** Start-up warnings: the configuration's own, and empty values that undo a lower layer's. */
