@@ -251,24 +251,24 @@ public final class CompiledIpSet implements IpSet {
         return v4Starts.length;
     }
 
-    /** The share of all IPv4 addresses the set holds, from 0 to 1. */
-    double ipv4Share() {
+    /** How many IPv4 addresses the set holds. */
+    long ipv4Count() {
         long count = 0;
         for (int i = 0; i < v4Starts.length; i++) {
             count += (long) v4Ends[i] - v4Starts[i] + 1;
         }
-        return count / 0x1p32;
+        return count;
     }
 
-    /** The share of all IPv6 addresses the set holds, from 0 to 1 (IPv4-mapped ones are IPv4 clients, and count there). */
-    double ipv6Share() {
+    /** How many IPv6 addresses the set holds outside the IPv4-mapped block (whose addresses are IPv4 clients). */
+    java.math.BigInteger ipv6Count() {
         java.math.BigInteger count = java.math.BigInteger.ZERO;
         for (int i = 0; i < v6StartHigh.length; i++) {
             java.math.BigInteger start = unsigned128(v6StartHigh[i], v6StartLow[i]);
             java.math.BigInteger end = unsigned128(v6EndHigh[i], v6EndLow[i]);
             count = count.add(end.subtract(start)).add(java.math.BigInteger.ONE);
         }
-        return count.doubleValue() / 0x1p128;
+        return count;
     }
 
     private static java.math.BigInteger unsigned128(long high, long low) {

@@ -45,6 +45,8 @@ public final class ConfigLoader {
     private byte[] fileBytes;
     private Object pendingStamp;
     private int quietPolls;
+    /** Whether the configuration file's latest content was refused as invalid (not unreadable). */
+    private boolean refusedContent;
     /** Told the sources' health whenever a reload changes which sources there are (metrics). */
     private volatile Consumer<List<SourceHealth>> sourcesWatcher = all -> {
     };
@@ -179,10 +181,15 @@ public final class ConfigLoader {
         if (harm != null) {
             // A list server must not be able to make nearly every client a proxy that names its own address.
             source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " "
-                    + ListSources.tooWide(harm));
+                    + ProxyBreadth.refusal(harm));
             return;
         }
         live.replace(next);
+        if (refusedContent) {
+            // The configuration file was refused, perhaps for what this list held (a group it named): try it again.
+            fileBytes = null;
+            check();
+        }
     }
 
     /**
@@ -226,7 +233,12 @@ public final class ConfigLoader {
             GuardConfig next = GuardConfig.parse(composed.settings());
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
-            live.replace(ListSources.applyTo(next, plan, live.current()));
+            if (ListSources.trustsTooMany(ListSources.applyTo(next, plan.sources()), next) != null) {
+                // A URL list the old configuration let be wide, the new one does not: fetch it again under the
+                // new one, as a restart would, rather than refuse the change or keep the width.
+                plan = sources.plan(next.urls(), true);
+            }
+            live.replace(ListSources.applyTo(next, plan, next));
             List<ListSource> before = sources.all();
             sources.commit(plan);
             base = next;
@@ -234,12 +246,18 @@ public final class ConfigLoader {
             if (!before.equals(sources.all())) {
                 tellWatcher();
             }
-            plan.toFetch().forEach(this::refresh);
             fileStamp = stamp;
             fileBytes = bytes;
+            refusedContent = false;
             health.loaded(entryCount(next));
+            plan.toFetch().forEach(this::refresh);
+            // A list file refused because it named a group the configuration lacked may fit this one.
+            List<ListSource> started = plan.started();
+            sources.all().stream().filter(s -> s instanceof FileListSource && !started.contains(s)
+                    && s.status().lastError().isPresent()).forEach(s -> refresh(s, true));
         } catch (IpGuardConfigurationException e) {
             rememberFailedContent();
+            refusedContent = true;
             health.failed(e.getMessage());
         } catch (IOException | RuntimeException e) {
             health.failed(file + ": cannot be read: " + e);

@@ -25,6 +25,7 @@ final class FileListSource implements ListSource {
     /** The list in force and the groups it names, swapped together; null until read. */
     private volatile Content content;
     private Content previous;
+    private SourceHealth.Before healthBefore;
     private Object stamp;
     private Object pendingStamp;
     private Object failedStamp;
@@ -160,10 +161,6 @@ final class FileListSource implements ListSource {
         } catch (CharacterCodingException e) {
             throw new Failure(List.of(path + ": is not UTF-8 text"));
         }
-        if (text.isBlank()) {
-            // Truncated by a writer that has not written yet, more often than emptied on purpose.
-            throw new Failure(List.of(path + ": " + ListText.EMPTY));
-        }
         List<ListEntry> entries = new ArrayList<>();
         List<EntryListParser.Located> references = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -172,7 +169,12 @@ final class FileListSource implements ListSource {
         if (!problems.isEmpty()) {
             throw new Failure(problems.size() > 20 ? merge(problems) : problems);
         }
+        if (ListText.emptyWithoutComment(text, entries.size() + references.size())) {
+            // Truncated by a writer that has not written yet, more often than emptied on purpose.
+            throw new Failure(List.of(path + ": " + ListText.EMPTY));
+        }
         previous = content;
+        healthBefore = health.before();
         content = new Content(CompiledIpSet.compile(entries), null, references.isEmpty() ? null : entries,
                 List.copyOf(references));
         this.digest = digest;
@@ -205,7 +207,7 @@ final class FileListSource implements ListSource {
         content = previous;
         digest = null; // so that an explicit reload of the same bytes is refused again, not taken as unchanged
         failedStamp = stamp;
-        health.failed(path + ": " + why);
+        health.refused(healthBefore, path + ": " + why);
     }
 
     /** A file that was read but cannot be used. */

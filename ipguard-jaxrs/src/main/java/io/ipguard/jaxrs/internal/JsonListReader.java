@@ -55,8 +55,16 @@ final class JsonListReader {
         }
         StringBuilder written = new StringBuilder();
         int selected = 0;
+        int problemsBefore = problems.size();
         for (List<ListSelection.Step> path : selection.paths()) {
-            for (Node node : walk(root, path)) {
+            List<Node> nodes = walk(root, path);
+            if (nodes.isEmpty() && !present(root, path)) {
+                // Its fields are gone (renamed by the publisher), which is not the same as filters selecting nothing:
+                // one part of a list must not empty silently while another still matches.
+                problems.add(origin + ": " + String.join(".", path.stream().map(ListSelection.Step::field).toList())
+                        + " is not in the document");
+            }
+            for (Node node : nodes) {
                 selected++;
                 if (!(node.value() instanceof JsonString string)) {
                     problems.add(origin + ": " + node.pointer() + ": " + node.value().getValueType().name().toLowerCase(
@@ -72,11 +80,35 @@ final class JsonListReader {
                 }
             }
         }
-        if (selected == 0) {
+        if (selected == 0 && problems.size() == problemsBefore) {
             // A selection that misses (a renamed field, a filter value that no longer occurs) must not pass for an empty list.
             problems.add(origin + ": the selection matched no value in the document");
         }
         return written.toString();
+    }
+
+    /** Whether each field of the path occurs in the document along it, filters aside (an empty array counts). */
+    private static boolean present(JsonValue root, List<ListSelection.Step> path) {
+        List<JsonValue> values = List.of(root);
+        for (ListSelection.Step step : path) {
+            List<JsonValue> next = new ArrayList<>();
+            for (JsonValue value : values) {
+                if (value instanceof JsonObject object && object.containsKey(step.field())) {
+                    JsonValue field = object.get(step.field());
+                    if (field instanceof JsonArray array) {
+                        next.addAll(array);
+                    } else {
+                        next.add(field);
+                    }
+                    next.add(JsonValue.NULL); // the field is there, even if its array is empty
+                }
+            }
+            if (next.isEmpty()) {
+                return false;
+            }
+            values = next;
+        }
+        return true;
     }
 
     private static List<Node> walk(JsonValue root, List<ListSelection.Step> path) {

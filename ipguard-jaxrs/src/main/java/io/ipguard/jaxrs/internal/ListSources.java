@@ -30,6 +30,7 @@ final class ListSources {
     private volatile List<ListSource> all = List.of();
     private SourceSettings settings = SourceSettings.NONE;
     private HttpClient client;
+    private HttpClient localClient;
     private ScheduledExecutorService executor;
     private long pollMillis;
     private Consumer<ListSource> refresh;
@@ -53,14 +54,25 @@ final class ListSources {
      * @throws io.ipguard.jaxrs.IpGuardConfigurationException if a new file cannot be read or does not parse
      */
     synchronized Plan plan(SourceSettings next) {
+        return plan(next, false);
+    }
+
+    /** As {@link #plan(SourceSettings)}; with {@code refetchUrls}, URL sources start afresh too, as at a restart. */
+    synchronized Plan plan(SourceSettings next, boolean refetchUrls) {
         Map<String, ListSource> kept = new LinkedHashMap<>();
         for (ListSource source : all) {
-            kept.put(identity(source), source);
+            if (!(refetchUrls && source instanceof UrlListSource)) {
+                kept.put(identity(source), source);
+            }
         }
         boolean sameTimeout = next.timeout().equals(settings.timeout());
         HttpClient http = client;
+        HttpClient local = localClient;
         if (!next.groups().isEmpty() && (http == null || !next.timeout().equals(settings.timeout()))) {
             http = HttpClient.newBuilder().connectTimeout(next.timeout()).followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            // http is for a loopback sidecar only: a redirect from it would fetch from elsewhere in clear text.
+            local = HttpClient.newBuilder().connectTimeout(next.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                     .build();
         }
         List<ListSource> sources = new ArrayList<>();
@@ -76,7 +88,8 @@ final class ListSources {
                     && java.util.Objects.equals(selection, settings.selections().get(name))) {
                 sources.add(old);
             } else {
-                ListSource source = new UrlListSource(url.getKey(), url.getValue(), next, http, clock);
+                ListSource source = new UrlListSource(url.getKey(), url.getValue(), next,
+                        "https".equalsIgnoreCase(url.getValue().getScheme()) ? http : local, clock);
                 sources.add(source);
                 toFetch.add(source);
             }
@@ -94,6 +107,7 @@ final class ListSources {
             }
         }
         client = http;
+        localClient = local;
         return new Plan(next, List.copyOf(sources), started, toFetch);
     }
 
@@ -153,53 +167,24 @@ final class ListSources {
     }
 
     /**
-     * The widest share of an address family the lists may make the trusted proxies trust: far above
-     * any provider's proxy ranges (Cloudflare's or CloudFront's are well under 1% of IPv4), far
-     * below "everyone but a few", which would let nearly every client choose its own address.
-     */
-    static final double MAX_PROXY_SHARE = 1.0 / 16;
-
-    /** Says why trusted proxies that are too wide are refused, after what {@link #trustsTooMany} found. */
-    static String tooWide(String harm) {
-        return "trust " + harm + " (lists may widen it to "
-                + "6.25% of an address family at most), so nearly any client could choose its own address";
-    }
-
-    /**
      * {@code config} with the planned sources' lists, unless list files would make the trusted
-     * proxies trust too much (see {@link #trustsTooMany}): a file is configuration, so that stops
-     * start-up or refuses the change.
+     * proxies trust too much ({@link ProxyBreadth}) beyond what {@code before} trusts: a file is
+     * configuration, so that stops start-up or refuses the change.
      */
     static GuardConfig applyTo(GuardConfig config, Plan plan, GuardConfig before) {
         GuardConfig next = applyTo(config, plan.sources());
         String harm = trustsTooMany(next, before);
         if (harm != null) {
             throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
-                    + "names it would " + tooWide(harm)));
+                    + "names it would " + ProxyBreadth.refusal(harm)));
         }
         return next;
     }
 
-    /**
-     * What the trusted proxies of {@code next} would trust, such as {@code every IPv4 address} or
-     * {@code 99.99% of all IPv6 addresses}, if the lists take them past {@link #MAX_PROXY_SHARE} of an
-     * address family and beyond what {@code now} trusts; else null. A list from elsewhere must not
-     * be able to make (nearly) every client a proxy that names its own address.
-     */
+    /** What the trusted proxies of {@code next} would trust past what lists may add to {@code now}'s; else null. */
     static String trustsTooMany(GuardConfig next, GuardConfig now) {
-        CompiledIpSet after = (CompiledIpSet) next.forwarding().trustedProxies();
-        CompiledIpSet before = (CompiledIpSet) now.forwarding().trustedProxies();
-        String ipv4 = tooMany(after.ipv4Share(), before.ipv4Share(), after.coversAllIpv4(), "IPv4");
-        return ipv4 != null ? ipv4 : tooMany(after.ipv6Share(), before.ipv6Share(), after.coversAllIpv6(), "IPv6");
-    }
-
-    private static String tooMany(double after, double before, boolean all, String family) {
-        if (after <= MAX_PROXY_SHARE || after <= before) {
-            return null;
-        }
-        // Rounded down and short of 100% unless it is, so that "all but one address" does not read as all.
-        return all ? "every " + family + " address" : String.format(java.util.Locale.ROOT, "%.2f%% of all %s addresses",
-                Math.min(99.99, Math.floor(after * 10_000) / 100), family);
+        return ProxyBreadth.tooBroad((CompiledIpSet) next.forwarding().trustedProxies(),
+                (CompiledIpSet) now.forwarding().trustedProxies());
     }
 
     /** {@code config} with the lists of the sources in force. */

@@ -17,7 +17,16 @@ final class ListText {
     private ListText() {
     }
 
-    /** Why a list with no bytes, or only white space, is refused; the remedy for one empty on purpose. */
+    /**
+     * Whether a plain or CSV list with {@code entries} entries is empty without saying so: no
+     * entry and no comment line. An empty answer, a body of commas or a truncated file is a
+     * failure far more often than a list emptied on purpose, which says so with a {@code #} line.
+     */
+    static boolean emptyWithoutComment(String text, int entries) {
+        return entries == 0 && text.indexOf('#') < 0;
+    }
+
+    /** Why a list with no entries and no comment is refused; the remedy for one empty on purpose. */
     static final String EMPTY = "the list is empty (an empty answer or a file being rewritten, more often than a list "
             + "emptied on purpose); a list that is empty on purpose holds a comment line, such as \"# none\"";
 

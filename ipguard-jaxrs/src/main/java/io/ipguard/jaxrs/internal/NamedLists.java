@@ -196,9 +196,11 @@ final class NamedLists {
                 // Not loaded yet: unknown, so fail closed. Included it adds nobody; excluded it removes everybody.
                 return set != null ? set : reference.exclusion() ? EVERY_ADDRESS : EMPTY;
             }
-            problems.add(located.where() + ": \"" + reference + "\" names no group (define "
-                    + IpGuardProperties.GROUP_PREFIX + name + ", " + IpGuardProperties.URL_PREFIX + name + " or "
-                    + IpGuardProperties.FILE_PREFIX + name + ") and no built-in set (" + BuiltInLists.describe() + ")");
+            // Bounded: the name may come from a list file of any size.
+            String shown = LogText.escape(name, 100);
+            problems.add(located.where() + ": \"" + (reference.exclusion() ? "!@" : "@") + shown + "\" names no group (define "
+                    + IpGuardProperties.GROUP_PREFIX + shown + ", " + IpGuardProperties.URL_PREFIX + shown + " or "
+                    + IpGuardProperties.FILE_PREFIX + shown + ") and no built-in set (" + BuiltInLists.describe() + ")");
             return null;
         }
     }

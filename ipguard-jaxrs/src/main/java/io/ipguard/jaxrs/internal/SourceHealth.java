@@ -65,6 +65,25 @@ public final class SourceHealth {
         fetches[outcome.ordinal()].incrementAndGet();
     }
 
+    /** The health as it stands, to put back if what loads next is refused. */
+    record Before(ListStatus status, int entries, long failuresSinceSuccess) {
+    }
+
+    synchronized Before before() {
+        return new Before(status, entries, failuresSinceSuccess);
+    }
+
+    /**
+     * Puts back the health from {@code before} a load the configuration then refused, and records
+     * the refusal as a failure: the status keeps describing the list in force, not the refused one.
+     */
+    synchronized void refused(Before before, String problem) {
+        status = before.status();
+        entries = before.entries();
+        failuresSinceSuccess = before.failuresSinceSuccess();
+        failed(problem);
+    }
+
     synchronized void loaded(int entryCount) {
         entries = entryCount;
         failuresSinceSuccess = 0;

@@ -76,7 +76,7 @@ final class UrlListSource implements ListSource {
         return health.status().lastError().isPresent() || health.status().version() == 0;
     }
 
-    private record Fetched(CompiledIpSet set, String entries) {
+    private record Fetched(CompiledIpSet set, String entries, SourceHealth.Before health) {
     }
 
     /** Also forgets the validators, so that the next fetch of the same list is refused the same way. */
@@ -86,7 +86,7 @@ final class UrlListSource implements ListSource {
         entries = previous.entries();
         etag = null;
         lastModified = null;
-        health.failed(uri + ": " + why);
+        health.refused(previous.health(), uri + ": " + why);
     }
 
     /** Fetches the list, conditionally. */
@@ -110,11 +110,6 @@ final class UrlListSource implements ListSource {
                 return false;
             }
             String text = ListText.decode(response.body());
-            if (text.isBlank()) {
-                // An empty answer is a server failing more often than a list emptied on purpose.
-                health.failed(uri + ": " + ListText.EMPTY);
-                return false;
-            }
             List<String> problems = new ArrayList<>();
             List<ListEntry> parsedEntries = new ArrayList<>();
             String normalized = selection == null ? ListText.parse(text, uri.toString(), parsedEntries, problems, true)
@@ -124,11 +119,15 @@ final class UrlListSource implements ListSource {
                 problems.subList(20, problems.size()).clear();
                 problems.add("and more");
             }
+            if (problems.isEmpty() && (selection == null || selection.isCsv())
+                    && ListText.emptyWithoutComment(text, parsedEntries.size())) {
+                problems.add(uri + ": " + ListText.EMPTY);
+            }
             if (!problems.isEmpty()) {
                 health.failed(String.join("; ", problems));
                 return false;
             }
-            previous = new Fetched(set, entries);
+            previous = new Fetched(set, entries, health.before());
             set = CompiledIpSet.compile(parsedEntries);
             entries = normalized;
             etag = response.headers().firstValue("ETag").orElse(null);

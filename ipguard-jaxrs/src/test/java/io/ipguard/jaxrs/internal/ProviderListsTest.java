@@ -147,7 +147,8 @@ class ProviderListsTest {
     @CsvSource(delimiter = '|', value = {
         "malformed   | {\"hooks\": [\"192.0.2.0/24\",    | : not a JSON document: ",
         "not address | {\"hooks\": [\"192.0.2.0/24\", \"10.0.0.1/8\", 5]} | : /hooks/1: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?; URL: /hooks/2: number where an address was expected",
-        "no match    | {\"hook\": [\"192.0.2.0/24\"]}   | : the selection matched no value in the document",
+        "no match    | {\"hook\": [\"192.0.2.0/24\"]}   | : hooks is not in the document",
+        "empty       | {\"hooks\": []}                  | : the selection matched no value in the document",
         "a hostname  | {\"hooks\": [\"example.com\"]}   | : /hooks/0: \"example.com\" is a hostname; only address literals are accepted (names are never resolved)",
     })
     void whenADocumentCannotBeUsed_thenTheListInForceStaysAndTheErrorSaysWhere(String what, String document,

@@ -188,9 +188,13 @@ class UrlListSourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"0.0.0.0/0 | every IPv4 address", "::/0, !::ffff:0:0/96 | every IPv6 address",
-            "0.0.0.0/0, !0.0.0.0 | 99.99% of all IPv4 addresses", "0.0.0.1-255.255.255.255 | 99.99% of all IPv4 addresses",
-            "0.0.0.0/3 | 12.50% of all IPv4 addresses", "::/0, !::ffff:0:0/96, !2001:db8::1 | 99.99% of all IPv6 addresses",
-            "2000::/3 | 12.50% of all IPv6 addresses"})
+            "0.0.0.0/0, !0.0.0.0 | at least as many public IPv4 addresses as a /1 holds",
+            "0.0.0.1-255.255.255.255 | at least as many public IPv4 addresses as a /1 holds",
+            "0.0.0.0/3 | at least as many public IPv4 addresses as a /4 holds",
+            "64.0.0.0/7 | at least as many public IPv4 addresses as a /7 holds",
+            "::/0, !::ffff:0:0/96, !2001:db8::1 | at least as many global IPv6 addresses as a /4 holds",
+            "2000::/4 | at least as many global IPv6 addresses as a /4 holds",
+            "2a00::/23 | at least as many global IPv6 addresses as a /23 holds"})
     void whenAUrlListWouldMakeTrustedProxiesTrustEveryone_thenItIsNotApplied(String published, String family) {
         ConfigLoader loader = load("ipguard.trusted-proxies", "@partners",
                 "ipguard.client-ip-header", "X-Forwarded-For", "ipguard.group.webhooks", "@partners");
@@ -203,8 +207,24 @@ class UrlListSourceTest {
         assertEquals(false, trusted(loader, "203.0.113.5"));
         assertEquals(false, loader.live().group("webhooks").contains(ClientAddress.parse("203.0.113.5")));
         assertEquals(url() + ": not applied: it would make ipguard.trusted-proxies trust " + family
-                + " (lists may widen it to 6.25% of an address family at most), so nearly any client could choose its own address",
-                urlStatus(loader).lastError().orElseThrow());
+                + " (lists may widen it to as many public addresses as a /8 holds for IPv4, a /24 for IPv6), so clients "
+                + "there could choose their own address", urlStatus(loader).lastError().orElseThrow());
+    }
+
+    @Test
+    void whenAProxyListIsLargeButWithinTheLimit_thenItApplies() {
+        ConfigLoader loader = load("ipguard.trusted-proxies", "@partners", "ipguard.client-ip-header", "X-Forwarded-For");
+
+        // Private and internal ranges do not count; public ones up to a /8's worth (IPv4) and a /24's (IPv6) do.
+        body = "10.0.0.0/8\n172.16.0.0/12\n100.64.0.0/10\nfc00::/7\n8.0.0.0/9\n13.32.0.0/15\n52.84.0.0/16\n"
+                + "2600:9000::/28\n2a06:98c0::/29\n2400:cb00::/25\n";
+        etag = "\"v2\"";
+        loader.reloadNow();
+
+        assertEquals(true, urlStatus(loader).lastError().isEmpty(), urlStatus(loader).toString());
+        assertEquals(true, trusted(loader, "8.127.0.1"));
+        assertEquals(true, trusted(loader, "2400:cb00::1"));
+        assertEquals(false, trusted(loader, "192.0.2.77"));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package io.ipguard.jaxrs.internal;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How far a set of trusted proxies reaches into the addresses clients come from, and how far lists
+ * may take it. A proxy named by a list believes the client address in its header, so a list that
+ * trusts a large part of the Internet lets everyone there choose their own address. What counts is
+ * the public part: for IPv4 what is not loopback, private, shared (CGNAT) or link-local; for IPv6
+ * global unicast ({@code 2000::/3}), where every IPv6 client is. Private and internal ranges are
+ * where proxies normally are, and do not count.
+ */
+final class ProxyBreadth {
+
+    /** Lists may make the proxies trust as many public IPv4 addresses as a /8 holds, no more. */
+    static final int IPV4_PREFIX = 8;
+    /** Lists may make the proxies trust as many global IPv6 addresses as a /24 holds, no more. */
+    static final int IPV6_PREFIX = 24;
+
+    private static final List<ListEntry> NOT_PUBLIC_IPV4 = new ArrayList<>();
+    private static final List<ListEntry> NOT_GLOBAL_IPV6 = EntryListParser.parseWithReferences(
+            "!::/3, !4000::/2, !8000::/1", "not global unicast", new ArrayList<>()).entries();
+
+    static {
+        for (String name : List.of("loopback", "private", "link-local", "cgnat")) {
+            NOT_PUBLIC_IPV4.addAll(BuiltInLists.set(name).asEntries(true));
+        }
+    }
+
+    private ProxyBreadth() {
+    }
+
+    /**
+     * What {@code next} would trust, such as {@code every IPv4 address} or {@code at least as many
+     * public IPv4 addresses as a /2 holds}, if that is past the limit and beyond what {@code now}
+     * trusts; else null.
+     */
+    static String tooBroad(CompiledIpSet next, CompiledIpSet now) {
+        long ipv4 = publicIpv4(next);
+        if (ipv4 > 1L << (32 - IPV4_PREFIX) && ipv4 > publicIpv4(now)) {
+            return next.coversAllIpv4() ? "every IPv4 address"
+                    : "at least as many public IPv4 addresses as a /" + (32 - (63 - Long.numberOfLeadingZeros(ipv4)))
+                    + " holds";
+        }
+        BigInteger ipv6 = globalIpv6(next);
+        if (ipv6.compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0 && ipv6.compareTo(globalIpv6(now)) > 0) {
+            return next.coversAllIpv6() ? "every IPv6 address"
+                    : "at least as many global IPv6 addresses as a /" + (128 - (ipv6.bitLength() - 1)) + " holds";
+        }
+        return null;
+    }
+
+    /** The refusal of what {@link #tooBroad} found, after "it would make ipguard.trusted-proxies". */
+    static String refusal(String harm) {
+        return "trust " + harm + " (lists may widen it to as many public addresses as a /" + IPV4_PREFIX + " holds for "
+                + "IPv4, a /" + IPV6_PREFIX + " for IPv6), so clients there could choose their own address";
+    }
+
+    static long publicIpv4(CompiledIpSet set) {
+        List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
+        entries.addAll(NOT_PUBLIC_IPV4);
+        return CompiledIpSet.compile(entries).ipv4Count();
+    }
+
+    static BigInteger globalIpv6(CompiledIpSet set) {
+        List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
+        entries.addAll(NOT_GLOBAL_IPV6);
+        return CompiledIpSet.compile(entries).ipv6Count();
+    }
+}
