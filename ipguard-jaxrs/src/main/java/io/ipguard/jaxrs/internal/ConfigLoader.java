@@ -61,7 +61,7 @@ public final class ConfigLoader {
         this.layerWarnings = composed.warnings();
         this.sources = new ListSources(clock);
         ListSources.Plan plan = sources.plan(base.urls());
-        GuardConfig first = ListSources.applyTo(base, plan, base);
+        GuardConfig first = ListSources.applyTo(base, plan);
         sources.commit(plan);
         this.live = new LiveConfig(first);
         plan.toFetch().forEach(this::refresh);
@@ -133,11 +133,14 @@ public final class ConfigLoader {
     }
 
     /** Checks the configuration file (if any) and loads every list kept at a URL or in a file now. */
-    public void reloadNow() {
+    public synchronized void reloadNow() {
         if (file != null) {
             check();
         }
         sources.all().forEach(source -> refresh(source, true));
+        if (file != null && refusedContent && fileBytes == null) {
+            check(); // refused before, perhaps for a list just changed: an explicit reload tries it now
+        }
     }
 
     /** Schedules the file polls (when {@code watchFile}), the list files' polls and the URL fetches on {@code executor}. */
@@ -177,7 +180,7 @@ public final class ConfigLoader {
             source.refuseLatest("not applied: " + String.join("; ", e.problems()));
             return;
         }
-        String harm = ListSources.trustsTooMany(next, live.current());
+        String harm = ListSources.trustsTooMany(next);
         if (harm != null) {
             // A list server must not be able to make nearly every client a proxy that names its own address.
             source.refuseLatest("not applied: it would make " + IpGuardProperties.TRUSTED_PROXIES + " "
@@ -186,9 +189,10 @@ public final class ConfigLoader {
         }
         live.replace(next);
         if (refusedContent) {
-            // The configuration file was refused, perhaps for what this list held (a group it named): try it again.
+            // The configuration file was refused, perhaps for what this list held (a group it named): the next
+            // quiet poll reads it again (still waiting, as polls do, for a file being written to hold still).
             fileBytes = null;
-            check();
+            quietPolls = FULL_CHECK_EVERY - 1;
         }
     }
 
@@ -233,12 +237,12 @@ public final class ConfigLoader {
             GuardConfig next = GuardConfig.parse(composed.settings());
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
-            if (ListSources.trustsTooMany(ListSources.applyTo(next, plan.sources()), next) != null) {
+            if (ListSources.trustsTooMany(ListSources.applyTo(next, plan.sources())) != null) {
                 // A URL list the old configuration let be wide, the new one does not: fetch it again under the
                 // new one, as a restart would, rather than refuse the change or keep the width.
                 plan = sources.plan(next.urls(), true);
             }
-            live.replace(ListSources.applyTo(next, plan, next));
+            live.replace(ListSources.applyTo(next, plan));
             List<ListSource> before = sources.all();
             sources.commit(plan);
             base = next;

@@ -169,7 +169,7 @@ final class FileListSource implements ListSource {
         if (!problems.isEmpty()) {
             throw new Failure(problems.size() > 20 ? merge(problems) : problems);
         }
-        if (ListText.emptyWithoutComment(text, entries.size() + references.size())) {
+        if (ListText.emptyUnlessSaid(text, entries.size() + references.size())) {
             // Truncated by a writer that has not written yet, more often than emptied on purpose.
             throw new Failure(List.of(path + ": " + ListText.EMPTY));
         }

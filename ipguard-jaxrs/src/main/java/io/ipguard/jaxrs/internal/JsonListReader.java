@@ -62,7 +62,7 @@ final class JsonListReader {
                 // Its fields are gone (renamed by the publisher), which is not the same as filters selecting nothing:
                 // one part of a list must not empty silently while another still matches.
                 problems.add(origin + ": " + String.join(".", path.stream().map(ListSelection.Step::field).toList())
-                        + " is not in the document");
+                        + " is not in the document, or a field its filters read is not");
             }
             for (Node node : nodes) {
                 selected++;
@@ -87,24 +87,37 @@ final class JsonListReader {
         return written.toString();
     }
 
-    /** Whether each field of the path occurs in the document along it, filters aside (an empty array counts). */
+    /**
+     * Whether the document still has the shape the path names: each field, and each field a filter
+     * reads, occurs on some element along the path (filter values aside). An empty array ends the
+     * check as present: there is nothing below it to look at.
+     */
     private static boolean present(JsonValue root, List<ListSelection.Step> path) {
         List<JsonValue> values = List.of(root);
         for (ListSelection.Step step : path) {
             List<JsonValue> next = new ArrayList<>();
+            boolean found = false;
             for (JsonValue value : values) {
                 if (value instanceof JsonObject object && object.containsKey(step.field())) {
+                    found = true;
                     JsonValue field = object.get(step.field());
                     if (field instanceof JsonArray array) {
                         next.addAll(array);
                     } else {
                         next.add(field);
                     }
-                    next.add(JsonValue.NULL); // the field is there, even if its array is empty
                 }
             }
-            if (next.isEmpty()) {
+            if (!found) {
                 return false;
+            }
+            if (next.isEmpty()) {
+                return true;
+            }
+            for (ListSelection.Filter filter : step.filters()) {
+                if (next.stream().noneMatch(v -> v instanceof JsonObject object && object.containsKey(filter.field()))) {
+                    return false;
+                }
             }
             values = next;
         }

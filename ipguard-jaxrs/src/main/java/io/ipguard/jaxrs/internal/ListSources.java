@@ -168,12 +168,12 @@ final class ListSources {
 
     /**
      * {@code config} with the planned sources' lists, unless list files would make the trusted
-     * proxies trust too much ({@link ProxyBreadth}) beyond what {@code before} trusts: a file is
+     * proxies trust too much beyond what the configuration writes ({@link ProxyBreadth}): a file is
      * configuration, so that stops start-up or refuses the change.
      */
-    static GuardConfig applyTo(GuardConfig config, Plan plan, GuardConfig before) {
+    static GuardConfig applyTo(GuardConfig config, Plan plan) {
         GuardConfig next = applyTo(config, plan.sources());
-        String harm = trustsTooMany(next, before);
+        String harm = trustsTooMany(next);
         if (harm != null) {
             throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
                     + "names it would " + ProxyBreadth.refusal(harm)));
@@ -181,10 +181,10 @@ final class ListSources {
         return next;
     }
 
-    /** What the trusted proxies of {@code next} would trust past what lists may add to {@code now}'s; else null. */
-    static String trustsTooMany(GuardConfig next, GuardConfig now) {
+    /** What the trusted proxies of {@code next} would trust past what lists may add to what it writes; else null. */
+    static String trustsTooMany(GuardConfig next) {
         return ProxyBreadth.tooBroad((CompiledIpSet) next.forwarding().trustedProxies(),
-                (CompiledIpSet) now.forwarding().trustedProxies());
+                next.lists().writtenTrustedProxies());
     }
 
     /** {@code config} with the lists of the sources in force. */

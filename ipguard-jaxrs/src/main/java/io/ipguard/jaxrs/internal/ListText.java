@@ -17,18 +17,21 @@ final class ListText {
     private ListText() {
     }
 
+    private static final java.util.regex.Pattern EMPTY_MARK =
+            java.util.regex.Pattern.compile("(?im)^[ \\t]*#[ \\t]*empty[ \\t]*\\r?$");
+
     /**
-     * Whether a plain or CSV list with {@code entries} entries is empty without saying so: no
-     * entry and no comment line. An empty answer, a body of commas or a truncated file is a
-     * failure far more often than a list emptied on purpose, which says so with a {@code #} line.
+     * Whether a plain or CSV list with {@code entries} entries is empty without saying so: no entry
+     * and no line {@code # empty}. An empty answer, a body of commas, or a file cut short after its
+     * header comment is a failure far more often than a list emptied on purpose.
      */
-    static boolean emptyWithoutComment(String text, int entries) {
-        return entries == 0 && text.indexOf('#') < 0;
+    static boolean emptyUnlessSaid(String text, int entries) {
+        return entries == 0 && !EMPTY_MARK.matcher(text).find();
     }
 
-    /** Why a list with no entries and no comment is refused; the remedy for one empty on purpose. */
-    static final String EMPTY = "the list is empty (an empty answer or a file being rewritten, more often than a list "
-            + "emptied on purpose); a list that is empty on purpose holds a comment line, such as \"# none\"";
+    /** Why a list with no entries and no {@code # empty} line is refused, and the remedy. */
+    static final String EMPTY = "the list is empty (an empty answer, or a file cut short while written, more often "
+            + "than a list emptied on purpose); a list that is empty on purpose says so with the line \"# empty\"";
 
     /** Strict UTF-8: a list that is not text is refused, not guessed at. A leading byte order mark, as some editors write, is dropped. */
     static String decode(byte[] bytes) throws CharacterCodingException {

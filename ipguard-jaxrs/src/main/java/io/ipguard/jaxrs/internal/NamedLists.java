@@ -113,7 +113,7 @@ final class NamedLists {
      * loaded yet), adding a message to {@code problems} for each unknown name and each cycle.
      */
     Compiled compile(Map<String, ListSource.Content> loaded, List<String> problems) {
-        Compilation compilation = new Compilation(loaded, problems);
+        Compilation compilation = new Compilation(loaded, problems, false);
         Map<String, IpSet> compiled = new LinkedHashMap<>();
         for (String name : names()) {
             CompiledIpSet set = compilation.resolve(name);
@@ -122,6 +122,15 @@ final class NamedLists {
         CompiledIpSet proxies = trustedProxies == null ? EMPTY
                 : compilation.compile(trustedProxies.key(), trustedProxies.parsed().entries(), located(trustedProxies));
         return new Compiled(compiled, proxies);
+    }
+
+    /**
+     * The trusted proxies as the configuration writes them, every URL or file list taken as empty
+     * whether included or excluded: what lists are measured against ({@link ProxyBreadth}).
+     */
+    CompiledIpSet writtenTrustedProxies() {
+        return trustedProxies == null ? EMPTY : new Compilation(Map.of(), new ArrayList<>(), true)
+                .compile(trustedProxies.key(), trustedProxies.parsed().entries(), located(trustedProxies));
     }
 
     private static List<EntryListParser.Located> located(Written list) {
@@ -135,10 +144,13 @@ final class NamedLists {
         private final List<String> problems;
         private final Map<String, CompiledIpSet> done = new HashMap<>();
         private final Deque<String> chain = new ArrayDeque<>();
+        /** Whether a list not loaded counts as empty, excluded too (for measuring), rather than against the client. */
+        private final boolean listsAsEmpty;
 
-        Compilation(Map<String, ListSource.Content> loaded, List<String> problems) {
+        Compilation(Map<String, ListSource.Content> loaded, List<String> problems, boolean listsAsEmpty) {
             this.loaded = loaded;
             this.problems = problems;
+            this.listsAsEmpty = listsAsEmpty;
         }
 
         /** The compiled list of a group, or of a URL or file list; null for one not loaded yet. */
@@ -194,7 +206,7 @@ final class NamedLists {
             if (groups.containsKey(name) || sourced.containsKey(name)) {
                 CompiledIpSet set = resolve(name);
                 // Not loaded yet: unknown, so fail closed. Included it adds nobody; excluded it removes everybody.
-                return set != null ? set : reference.exclusion() ? EVERY_ADDRESS : EMPTY;
+                return set != null ? set : reference.exclusion() && !listsAsEmpty ? EVERY_ADDRESS : EMPTY;
             }
             // Bounded: the name may come from a list file of any size.
             String shown = LogText.escape(name, 100);

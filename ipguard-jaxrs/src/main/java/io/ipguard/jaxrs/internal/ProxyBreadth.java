@@ -8,8 +8,9 @@ import java.util.List;
  * How far a set of trusted proxies reaches into the addresses clients come from, and how far lists
  * may take it. A proxy named by a list believes the client address in its header, so a list that
  * trusts a large part of the Internet lets everyone there choose their own address. What counts is
- * the public part: for IPv4 what is not loopback, private, shared (CGNAT) or link-local; for IPv6
- * global unicast ({@code 2000::/3}), where every IPv6 client is. Private and internal ranges are
+ * the public part: for IPv4 what is not loopback, private, shared (CGNAT) or link-local, and the
+ * NAT64 well-known prefix {@code 64:ff9b::/96} (IPv4 clients behind a translator); for IPv6 global
+ * unicast ({@code 2000::/3}), where every IPv6 client is. Private and internal ranges are
  * where proxies normally are, and do not count.
  */
 final class ProxyBreadth {
@@ -22,6 +23,10 @@ final class ProxyBreadth {
     private static final List<ListEntry> NOT_PUBLIC_IPV4 = new ArrayList<>();
     private static final List<ListEntry> NOT_GLOBAL_IPV6 = EntryListParser.parseWithReferences(
             "!::/3, !4000::/2, !8000::/1", "not global unicast", new ArrayList<>()).entries();
+    /** All but the NAT64 well-known prefix (RFC 6052), whose addresses are IPv4 clients seen through a translator. */
+    private static final List<ListEntry> NOT_NAT64 = EntryListParser.parseWithReferences(
+            "!::-64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff, !64:ff9b::1:0:0-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+            "not NAT64", new ArrayList<>()).entries();
 
     static {
         for (String name : List.of("loopback", "private", "link-local", "cgnat")) {
@@ -34,34 +39,37 @@ final class ProxyBreadth {
 
     /**
      * What {@code next} would trust, such as {@code every IPv4 address} or {@code at least as many
-     * public IPv4 addresses as a /2 holds}, if that is past the limit and beyond what {@code now}
-     * trusts; else null.
+     * public IPv4 addresses as a /2 holds}, if its lists add more than the limit to {@code written},
+     * the trusted proxies as the configuration writes them; else null.
      */
-    static String tooBroad(CompiledIpSet next, CompiledIpSet now) {
+    static String tooBroad(CompiledIpSet next, CompiledIpSet written) {
+        BigInteger ipv6 = globalIpv6(next);
+        if (ipv6.subtract(globalIpv6(written)).compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0) {
+            return next.coversAllIpv6() ? "every IPv6 address"
+                    : "at least as many global IPv6 addresses as a /" + (128 - (ipv6.bitLength() - 1)) + " holds";
+        }
         long ipv4 = publicIpv4(next);
-        if (ipv4 > 1L << (32 - IPV4_PREFIX) && ipv4 > publicIpv4(now)) {
+        if (ipv4 - publicIpv4(written) > 1L << (32 - IPV4_PREFIX)) {
             return next.coversAllIpv4() ? "every IPv4 address"
                     : "at least as many public IPv4 addresses as a /" + (32 - (63 - Long.numberOfLeadingZeros(ipv4)))
                     + " holds";
-        }
-        BigInteger ipv6 = globalIpv6(next);
-        if (ipv6.compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0 && ipv6.compareTo(globalIpv6(now)) > 0) {
-            return next.coversAllIpv6() ? "every IPv6 address"
-                    : "at least as many global IPv6 addresses as a /" + (128 - (ipv6.bitLength() - 1)) + " holds";
         }
         return null;
     }
 
     /** The refusal of what {@link #tooBroad} found, after "it would make ipguard.trusted-proxies". */
     static String refusal(String harm) {
-        return "trust " + harm + " (lists may widen it to as many public addresses as a /" + IPV4_PREFIX + " holds for "
-                + "IPv4, a /" + IPV6_PREFIX + " for IPv6), so clients there could choose their own address";
+        return "trust " + harm + " (lists may add to what it writes as many public addresses as a /" + IPV4_PREFIX
+                + " holds for IPv4, a /" + IPV6_PREFIX + " for IPv6), so clients there could choose their own address";
     }
 
+    /** Public IPv4 addresses in the set, counting those written in the NAT64 well-known prefix as IPv4 too. */
     static long publicIpv4(CompiledIpSet set) {
         List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
         entries.addAll(NOT_PUBLIC_IPV4);
-        return CompiledIpSet.compile(entries).ipv4Count();
+        List<ListEntry> nat64 = new ArrayList<>(set.asEntries(false));
+        nat64.addAll(NOT_NAT64);
+        return CompiledIpSet.compile(entries).ipv4Count() + CompiledIpSet.compile(nat64).ipv6Count().longValueExact();
     }
 
     static BigInteger globalIpv6(CompiledIpSet set) {

@@ -120,7 +120,7 @@ final class UrlListSource implements ListSource {
                 problems.add("and more");
             }
             if (problems.isEmpty() && (selection == null || selection.isCsv())
-                    && ListText.emptyWithoutComment(text, parsedEntries.size())) {
+                    && ListText.emptyUnlessSaid(text, parsedEntries.size())) {
                 problems.add(uri + ": " + ListText.EMPTY);
             }
             if (!problems.isEmpty()) {

@@ -105,8 +105,8 @@ class NginxProvidedProxiesTest {
 
             publish("0.0.0.0/0");
             assertTrue(backend.get("127.0.0.1", "/reload").body().endsWith("not applied: it would make "
-                    + "ipguard.trusted-proxies trust every IPv4 address (lists may widen it to as many public addresses as "
-                    + "a /8 holds for IPv4, a /24 for IPv6), so clients there could choose their own address"));
+                    + "ipguard.trusted-proxies trust every IPv4 address (lists may add to what it writes as many public "
+                    + "addresses as a /8 holds for IPv4, a /24 for IPv6), so clients there could choose their own address"));
             assertEquals(200, via(port, "127.0.0.2").status());
             assertEquals(403, via(port, "127.0.0.5", "X-Forwarded-For: 127.0.0.2").status());
 

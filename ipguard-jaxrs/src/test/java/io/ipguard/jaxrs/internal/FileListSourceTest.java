@@ -19,7 +19,7 @@ class FileListSourceTest {
     @TempDir
     Path dir;
 
-    private static final String WIDER = " (lists may widen it to as many public addresses as a /8 holds for IPv4, a /24 for IPv6), so clients there could choose their own address";
+    private static final String WIDER = " (lists may add to what it writes as many public addresses as a /8 holds for IPv4, a /24 for IPv6), so clients there could choose their own address";
 
     private ConfigLoader load(Path configFile, String... keyValues) {
         return Loaders.load(configFile, keyValues);

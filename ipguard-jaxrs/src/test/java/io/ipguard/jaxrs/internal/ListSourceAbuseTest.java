@@ -161,7 +161,7 @@ class ListSourceAbuseTest {
                 + "but one was applied: any client can name its own address in X-Forwarded-For; " + status(loader, 1));
         assertTrue(trusted(loader, "203.0.113.7"), "the list before stays in force");
         assertTrue(status(loader, 1).lastError().orElse("").contains("not applied: it would make ipguard.trusted-proxies "
-                + "trust at least as many public IPv4 addresses as a /1 holds"), status(loader, 1).toString());
+                + "trust at least as many global IPv6 addresses as a /3 holds"), status(loader, 1).toString());
     }
 
     @Test
@@ -180,7 +180,7 @@ class ListSourceAbuseTest {
         assertEquals(url() + ": " + ListText.EMPTY, status(loader, 1).lastError().orElse(null));
 
         // A list that is empty on purpose says so with a comment, and applies.
-        body = "# nobody is blocked today\n";
+        body = "# nobody is blocked today\n# empty\n";
         etagVersion = 3;
         loader.reloadNow();
         assertTrue(in(loader, "admin", "198.51.100.66"), status(loader, 1).toString());
@@ -207,7 +207,7 @@ class ListSourceAbuseTest {
         IpGuardConfigurationException empty = org.junit.jupiter.api.Assertions.assertThrows(
                 IpGuardConfigurationException.class, () -> load("ipguard.file.blocked", file.toString()));
         assertEquals(List.of(file + ": " + ListText.EMPTY), empty.problems());
-        Files.writeString(file, "# none\n");
+        Files.writeString(file, "# empty\n");
         assertTrue(in(load("ipguard.file.blocked", file.toString(), "ipguard.group.admin", "198.51.100.0/24, !@blocked"),
                 "admin", "198.51.100.66"), "a deliberately empty blocklist excludes nobody");
     }

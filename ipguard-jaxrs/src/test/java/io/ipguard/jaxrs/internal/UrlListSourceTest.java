@@ -207,7 +207,7 @@ class UrlListSourceTest {
         assertEquals(false, trusted(loader, "203.0.113.5"));
         assertEquals(false, loader.live().group("webhooks").contains(ClientAddress.parse("203.0.113.5")));
         assertEquals(url() + ": not applied: it would make ipguard.trusted-proxies trust " + family
-                + " (lists may widen it to as many public addresses as a /8 holds for IPv4, a /24 for IPv6), so clients "
+                + " (lists may add to what it writes as many public addresses as a /8 holds for IPv4, a /24 for IPv6), so clients "
                 + "there could choose their own address", urlStatus(loader).lastError().orElseThrow());
     }
 
