@@ -43,13 +43,18 @@ final class ProxyBreadth {
      * the trusted proxies as the configuration writes them; else null.
      */
     static String tooBroad(CompiledIpSet next, CompiledIpSet written) {
-        BigInteger ipv6 = globalIpv6(next);
-        if (ipv6.subtract(globalIpv6(written)).compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0) {
+        // What the lists add: trusted in next and not written. A count difference would let a list that
+        // takes written addresses away make room for as many others elsewhere.
+        List<ListEntry> difference = new ArrayList<>(next.asEntries(false));
+        difference.addAll(written.asEntries(true));
+        CompiledIpSet added = CompiledIpSet.compile(difference);
+        BigInteger ipv6 = globalIpv6(added);
+        if (ipv6.compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0) {
             return next.coversAllIpv6() ? "every IPv6 address"
                     : "at least as many global IPv6 addresses as a /" + (128 - (ipv6.bitLength() - 1)) + " holds";
         }
-        long ipv4 = publicIpv4(next);
-        if (ipv4 - publicIpv4(written) > 1L << (32 - IPV4_PREFIX)) {
+        long ipv4 = publicIpv4(added);
+        if (ipv4 > 1L << (32 - IPV4_PREFIX)) {
             return next.coversAllIpv4() ? "every IPv4 address"
                     : "at least as many public IPv4 addresses as a /" + (32 - (63 - Long.numberOfLeadingZeros(ipv4)))
                     + " holds";

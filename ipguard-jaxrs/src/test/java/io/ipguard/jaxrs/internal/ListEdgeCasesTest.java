@@ -162,4 +162,20 @@ class ListEdgeCasesTest {
                 + "(no entry, only the header comment every run writes) was applied as an empty list without error: "
                 + "198.51.100.66 is admitted; any '#' counts as 'empty on purpose'; status: " + loader.status().get(1));
     }
+
+    /**
+     * A list that takes written addresses away does not make room for as many elsewhere: what lists
+     * add is measured, not how the total changed.
+     */
+    @Test
+    void whenAListRemovesWrittenProxiesAndAnotherAddsElsewhere_thenTheAdditionIsMeasured() throws Exception {
+        Path retired = Files.writeString(dir.resolve("retired.txt"), "1.0.0.0/8\n");
+        body = "2.0.0.0/8\n3.0.0.0/9\n";
+        ConfigLoader loader = load(null, "ipguard.url.cdn", url(), "ipguard.url-timeout-seconds", "2",
+                "ipguard.file.retired", retired.toString(),
+                "ipguard.trusted-proxies", "1.0.0.0/8, !@retired, @cdn", "ipguard.client-ip-header", "X-Forwarded-For");
+
+        assertFalse(trusted(loader, "2.0.0.1"), "the list adds a /8 and a /9 of public addresses: more than a /8");
+        assertTrue(loader.status().get(1).lastError().orElse("").contains("not applied"), loader.status().toString());
+    }
 }
