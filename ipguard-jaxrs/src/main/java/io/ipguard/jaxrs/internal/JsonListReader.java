@@ -89,8 +89,8 @@ final class JsonListReader {
 
     /**
      * Whether the document still has the shape the path names: each field, and each field a filter
-     * reads, occurs on some element along the path (filter values aside). An empty array ends the
-     * check as present: there is nothing below it to look at.
+     * reads, occurs on some element along the path, on the elements the filters select when they
+     * select any. An empty array ends the check as present: there is nothing below it to look at.
      */
     private static boolean present(JsonValue root, List<ListSelection.Step> path) {
         List<JsonValue> values = List.of(root);
@@ -119,7 +119,16 @@ final class JsonListReader {
                     return false;
                 }
             }
-            values = next;
+            // Below a filter, the next field must be on the elements it selects (when it selects any):
+            // a field renamed in the selected elements only is gone, whatever other elements hold.
+            List<JsonValue> selected = new ArrayList<>();
+            for (JsonValue value : next) {
+                if (step.filters().stream().allMatch(f -> value instanceof JsonObject object
+                        && passes(object.get(f.field()), f))) {
+                    selected.add(value);
+                }
+            }
+            values = selected.isEmpty() ? next : selected;
         }
         return true;
     }

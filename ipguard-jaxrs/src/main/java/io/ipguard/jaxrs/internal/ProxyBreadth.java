@@ -9,7 +9,7 @@ import java.util.List;
  * may take it. A proxy named by a list believes the client address in its header, so a list that
  * trusts a large part of the Internet lets everyone there choose their own address. What counts is
  * the public part: for IPv4 what is not loopback, private, shared (CGNAT) or link-local, and the
- * NAT64 well-known prefix {@code 64:ff9b::/96} (IPv4 clients behind a translator); for IPv6 global
+ * NAT64 prefixes {@code 64:ff9b::/96} and {@code 64:ff9b:1::/48} (IPv4 clients behind a translator); for IPv6 global
  * unicast ({@code 2000::/3}), where every IPv6 client is. Private and internal ranges are
  * where proxies normally are, and do not count.
  */
@@ -23,10 +23,13 @@ final class ProxyBreadth {
     private static final List<ListEntry> NOT_PUBLIC_IPV4 = new ArrayList<>();
     private static final List<ListEntry> NOT_GLOBAL_IPV6 = EntryListParser.parseWithReferences(
             "!::/3, !4000::/2, !8000::/1", "not global unicast", new ArrayList<>()).entries();
-    /** All but the NAT64 well-known prefix (RFC 6052), whose addresses are IPv4 clients seen through a translator. */
+    /**
+     * All but the NAT64 prefixes, whose addresses are IPv4 clients seen through a translator: the
+     * well-known {@code 64:ff9b::/96} (RFC 6052) and the local-use {@code 64:ff9b:1::/48} (RFC 8215).
+     */
     private static final List<ListEntry> NOT_NAT64 = EntryListParser.parseWithReferences(
-            "!::-64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff, !64:ff9b::1:0:0-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
-            "not NAT64", new ArrayList<>()).entries();
+            "!::-64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff, !64:ff9b::1:0:0-64:ff9b:0:ffff:ffff:ffff:ffff:ffff, "
+                    + "!64:ff9b:2::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "not NAT64", new ArrayList<>()).entries();
 
     static {
         for (String name : List.of("loopback", "private", "link-local", "cgnat")) {
@@ -68,13 +71,15 @@ final class ProxyBreadth {
                 + " holds for IPv4, a /" + IPV6_PREFIX + " for IPv6), so clients there could choose their own address";
     }
 
-    /** Public IPv4 addresses in the set, counting those written in the NAT64 well-known prefix as IPv4 too. */
+    /** Public IPv4 addresses in the set, counting those written in NAT64 prefixes as IPv4 too. */
     static long publicIpv4(CompiledIpSet set) {
         List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
         entries.addAll(NOT_PUBLIC_IPV4);
         List<ListEntry> nat64 = new ArrayList<>(set.asEntries(false));
         nat64.addAll(NOT_NAT64);
-        return CompiledIpSet.compile(entries).ipv4Count() + CompiledIpSet.compile(nat64).ipv6Count().longValueExact();
+        // A /96 inside a NAT64 prefix already stands for every IPv4 client: count at most that many.
+        long translated = CompiledIpSet.compile(nat64).ipv6Count().min(BigInteger.ONE.shiftLeft(32)).longValueExact();
+        return CompiledIpSet.compile(entries).ipv4Count() + translated;
     }
 
     static BigInteger globalIpv6(CompiledIpSet set) {
