@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.examples;
 
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -19,7 +20,15 @@ public class ExampleApplication extends ResourceConfig {
         register(ExampleResources.Internal.class);
         register(ExampleResources.Admin.class);
         register(ExampleResources.WhoAmI.class);
-        register(new ExampleResources.Metrics(metrics));
+        // A resource class with the registry bound, not a registered instance, which Jersey would also
+        // examine as a provider and warn about at every start.
+        register(ExampleResources.Metrics.class);
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(metrics).to(PrometheusMeterRegistry.class);
+            }
+        });
         register(guard);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }

@@ -63,6 +63,7 @@ public final class ExampleResources {
     public static class Metrics {
         private final PrometheusMeterRegistry registry;
 
+        @jakarta.inject.Inject
         public Metrics(PrometheusMeterRegistry registry) {
             this.registry = registry;
         }
