@@ -188,6 +188,7 @@ public final class ConfigLoader {
             return;
         }
         live.replace(next);
+        source.health().applied();
         if (refusedContent) {
             // The configuration file was refused, perhaps for what this list held (a group it named): the next
             // quiet poll reads it again (still waiting, as polls do, for a file being written to hold still).
@@ -254,6 +255,7 @@ public final class ConfigLoader {
             fileBytes = bytes;
             refusedContent = false;
             health.loaded(entryCount(next));
+            health.applied();
             plan.toFetch().forEach(this::refresh);
             // A list file refused because it named a group the configuration lacked may fit this one.
             List<ListSource> started = plan.started();

@@ -89,8 +89,13 @@ public final class SourceHealth {
         failuresSinceSuccess = 0;
         ListStatus s = status;
         status = new SourceStatus(s.source(), clock.instant(), s.version() + 1, null, null);
-        if (s.version() > 0) {
-            LOG.log(System.Logger.Level.INFO, "ipguard: reloaded " + s.source() + " (version " + (s.version() + 1) + ")");
+    }
+
+    /** Says that what was loaded is now in force, once the configuration took it (not when it was refused). */
+    void applied() {
+        ListStatus s = status;
+        if (s.version() > 1) {
+            LOG.log(System.Logger.Level.INFO, "ipguard: reloaded " + s.source() + " (version " + s.version() + ")");
         }
     }
 

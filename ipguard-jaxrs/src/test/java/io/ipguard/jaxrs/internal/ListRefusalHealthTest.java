@@ -99,10 +99,18 @@ class ListRefusalHealthTest {
         // A day later the server starts serving a list that is refused (too wide), at every refresh.
         body = "0.0.0.0/1\n";
         etagVersion = 2;
-        for (int hour = 1; hour <= 3; hour++) {
-            clock.now = Instant.parse("2026-01-02T00:00:00Z").plusSeconds(3600L * hour);
-            loader.reloadNow();
+        List<String> logged;
+        try (io.ipguard.jaxrs.testing.CapturedLog log = io.ipguard.jaxrs.testing.CapturedLog.of("io.ipguard.jaxrs")) {
+            for (int hour = 1; hour <= 3; hour++) {
+                clock.now = Instant.parse("2026-01-02T00:00:00Z").plusSeconds(3600L * hour);
+                loader.reloadNow();
+            }
+            logged = log.messages();
         }
+        // Each refusal is a WARNING; none is announced as a reload first.
+        assertEquals(3, logged.stream().filter(m -> m.startsWith("WARNING") && m.contains("not applied")).count(),
+                logged.toString());
+        assertEquals(List.of(), logged.stream().filter(m -> m.contains("reloaded")).toList());
         ListStatus now = loader.status().get(1);
         assertFalse(loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse("60.0.0.1")),
                 "setup: refused");
@@ -114,6 +122,15 @@ class ListRefusalHealthTest {
                 + health.ageSeconds() + " s for a list 27 h old, ipguard.list.entries reads " + health.entries()
                 + " entries of the refused list, and failuresSinceSuccess stays at " + health.failuresSinceSuccess()
                 + " instead of 3");
+
+        // A list that applies is announced, with the version now in force.
+        body = "203.0.113.0/24\n198.51.100.0/24\n";
+        etagVersion = 3;
+        try (io.ipguard.jaxrs.testing.CapturedLog log = io.ipguard.jaxrs.testing.CapturedLog.of("io.ipguard.jaxrs")) {
+            loader.reloadNow();
+            assertEquals(List.of("INFO ipguard: reloaded " + good.source() + " (version 2)"),
+                    log.messages().stream().filter(m -> m.contains("reloaded")).toList());
+        }
     }
 
     /** http is accepted only for loopback hosts, so a loopback server's redirect is not followed off the host. */
