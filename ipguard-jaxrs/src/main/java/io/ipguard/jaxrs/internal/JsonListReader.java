@@ -58,7 +58,7 @@ final class JsonListReader {
         int problemsBefore = problems.size();
         for (List<ListSelection.Step> path : selection.paths()) {
             List<Node> nodes = walk(root, path);
-            if (nodes.isEmpty() && !present(root, path)) {
+            if (nodes.isEmpty() && !present(root, path, lastFieldsOfOthers(selection, path))) {
                 // Its fields are gone (renamed by the publisher), which is not the same as filters selecting nothing:
                 // one part of a list must not empty silently while another still matches.
                 problems.add(origin + ": " + String.join(".", path.stream().map(ListSelection.Step::field).toList())
@@ -92,8 +92,9 @@ final class JsonListReader {
      * reads, occurs on some element along the path, on the elements the filters select when they
      * select any. An empty array ends the check as present: there is nothing below it to look at.
      */
-    private static boolean present(JsonValue root, List<ListSelection.Step> path) {
+    private static boolean present(JsonValue root, List<ListSelection.Step> path, java.util.Set<String> othersLast) {
         List<JsonValue> values = List.of(root);
+        boolean filtered = false;
         for (ListSelection.Step step : path) {
             List<JsonValue> next = new ArrayList<>();
             boolean found = false;
@@ -109,7 +110,10 @@ final class JsonListReader {
                 }
             }
             if (!found) {
-                return false;
+                // Elements a filter selected that all hold another path's field are of that kind (Google's
+                // cloud.json mixes ipv4Prefix and ipv6Prefix elements; a region may have no IPv6): not a rename.
+                return filtered && values.stream().allMatch(v -> v instanceof JsonObject object
+                        && othersLast.stream().anyMatch(object::containsKey));
             }
             if (next.isEmpty()) {
                 return true;
@@ -128,9 +132,22 @@ final class JsonListReader {
                     selected.add(value);
                 }
             }
+            filtered = !step.filters().isEmpty() && !selected.isEmpty();
             values = selected.isEmpty() ? next : selected;
         }
         return true;
+    }
+
+    /** The last field of each of the selection's paths but {@code path}. */
+    private static java.util.Set<String> lastFieldsOfOthers(ListSelection selection, List<ListSelection.Step> path) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (List<ListSelection.Step> other : selection.paths()) {
+            if (other != path) {
+                fields.add(other.get(other.size() - 1).field());
+            }
+        }
+        fields.remove(path.get(path.size() - 1).field());
+        return fields;
     }
 
     private static List<Node> walk(JsonValue root, List<ListSelection.Step> path) {

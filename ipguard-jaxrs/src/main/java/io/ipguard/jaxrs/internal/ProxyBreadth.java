@@ -21,15 +21,13 @@ final class ProxyBreadth {
     static final int IPV6_PREFIX = 24;
 
     private static final List<ListEntry> NOT_PUBLIC_IPV4 = new ArrayList<>();
-    private static final List<ListEntry> NOT_GLOBAL_IPV6 = EntryListParser.parseWithReferences(
-            "!::/3, !4000::/2, !8000::/1", "not global unicast", new ArrayList<>()).entries();
-    /**
-     * All but the NAT64 prefixes, whose addresses are IPv4 clients seen through a translator: the
-     * well-known {@code 64:ff9b::/96} (RFC 6052) and the local-use {@code 64:ff9b:1::/48} (RFC 8215).
-     */
-    private static final List<ListEntry> NOT_NAT64 = EntryListParser.parseWithReferences(
-            "!::-64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff, !64:ff9b::1:0:0-64:ff9b:0:ffff:ffff:ffff:ffff:ffff, "
-                    + "!64:ff9b:2::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "not NAT64", new ArrayList<>()).entries();
+    private static final List<ListEntry> NOT_GLOBAL_IPV6 = exclusions("!::/3, !4000::/2, !8000::/1");
+    /** All but the NAT64 well-known prefix {@code 64:ff9b::/96} (RFC 6052), whose low 32 bits are an IPv4 client. */
+    private static final List<ListEntry> NOT_WELL_KNOWN_NAT64 = exclusions(
+            "!::-64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff, !64:ff9b::1:0:0-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+    /** All but the local-use NAT64 prefix {@code 64:ff9b:1::/48} (RFC 8215), where a translator picks its own layout. */
+    private static final List<ListEntry> NOT_LOCAL_USE_NAT64 = exclusions(
+            "!::-64:ff9b:0:ffff:ffff:ffff:ffff:ffff, !64:ff9b:2::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 
     static {
         for (String name : List.of("loopback", "private", "link-local", "cgnat")) {
@@ -71,20 +69,35 @@ final class ProxyBreadth {
                 + " holds for IPv4, a /" + IPV6_PREFIX + " for IPv6), so clients there could choose their own address";
     }
 
-    /** Public IPv4 addresses in the set, counting those written in NAT64 prefixes as IPv4 too. */
+    /**
+     * Public IPv4 clients in the set: its IPv4 addresses and those written in the NAT64 well-known
+     * prefix, as one set (an address in both forms is one client), less the non-public ranges; plus
+     * as many as the local-use NAT64 prefix holds of the set, at most every IPv4 address.
+     */
     static long publicIpv4(CompiledIpSet set) {
+        List<ListEntry> ipv4 = new ArrayList<>(set.asEntries(false));
+        for (ListEntry translated : within(set, NOT_WELL_KNOWN_NAT64).asEntries(false)) {
+            if (!translated.ipv4()) {
+                ipv4.add(new ListEntry(false, true, 0, translated.startLow() & 0xffff_ffffL, 0,
+                        translated.endLow() & 0xffff_ffffL));
+            }
+        }
+        ipv4.addAll(NOT_PUBLIC_IPV4);
+        long localUse = within(set, NOT_LOCAL_USE_NAT64).ipv6Count().min(BigInteger.ONE.shiftLeft(32)).longValueExact();
+        return CompiledIpSet.compile(ipv4).ipv4Count() + localUse;
+    }
+
+    private static CompiledIpSet within(CompiledIpSet set, List<ListEntry> outside) {
         List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
-        entries.addAll(NOT_PUBLIC_IPV4);
-        List<ListEntry> nat64 = new ArrayList<>(set.asEntries(false));
-        nat64.addAll(NOT_NAT64);
-        // A /96 inside a NAT64 prefix already stands for every IPv4 client: count at most that many.
-        long translated = CompiledIpSet.compile(nat64).ipv6Count().min(BigInteger.ONE.shiftLeft(32)).longValueExact();
-        return CompiledIpSet.compile(entries).ipv4Count() + translated;
+        entries.addAll(outside);
+        return CompiledIpSet.compile(entries);
+    }
+
+    private static List<ListEntry> exclusions(String entries) {
+        return EntryListParser.parseWithReferences(entries, "ranges", new ArrayList<>()).entries();
     }
 
     static BigInteger globalIpv6(CompiledIpSet set) {
-        List<ListEntry> entries = new ArrayList<>(set.asEntries(false));
-        entries.addAll(NOT_GLOBAL_IPV6);
-        return CompiledIpSet.compile(entries).ipv6Count();
+        return within(set, NOT_GLOBAL_IPV6).ipv6Count();
     }
 }
