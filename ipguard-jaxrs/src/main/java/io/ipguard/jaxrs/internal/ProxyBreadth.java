@@ -39,8 +39,8 @@ final class ProxyBreadth {
     }
 
     /**
-     * What {@code next} would trust, such as {@code every IPv4 address} or {@code at least as many
-     * public IPv4 addresses as a /2 holds}, if its lists add more than the limit to {@code written},
+     * What {@code next} would trust, such as {@code every IPv4 address} or {@code more public IPv4
+     * addresses than a /8 holds}, if its lists add more than the limit to {@code written},
      * the trusted proxies as the configuration writes them; else null.
      */
     static String tooBroad(CompiledIpSet next, CompiledIpSet written) {
@@ -52,15 +52,21 @@ final class ProxyBreadth {
         BigInteger ipv6 = globalIpv6(added);
         if (ipv6.compareTo(BigInteger.ONE.shiftLeft(128 - IPV6_PREFIX)) > 0) {
             return next.coversAllIpv6() ? "every IPv6 address"
-                    : "at least as many global IPv6 addresses as a /" + (128 - (ipv6.bitLength() - 1)) + " holds";
+                    : amount(ipv6, 128, "global IPv6");
         }
         long ipv4 = publicIpv4(added);
         if (ipv4 > 1L << (32 - IPV4_PREFIX)) {
             return next.coversAllIpv4() ? "every IPv4 address"
-                    : "at least as many public IPv4 addresses as a /" + (32 - (63 - Long.numberOfLeadingZeros(ipv4)))
-                    + " holds";
+                    : amount(BigInteger.valueOf(ipv4), 32, "public IPv4");
         }
         return null;
+    }
+
+    /** {@code as many public IPv4 addresses as a /7 holds}, or {@code more ... than a /8 holds} between two such sizes. */
+    private static String amount(BigInteger count, int bits, String kind) {
+        int prefix = bits - (count.bitLength() - 1);
+        return count.bitCount() == 1 ? "as many " + kind + " addresses as a /" + prefix + " holds"
+                : "more " + kind + " addresses than a /" + prefix + " holds";
     }
 
     /** The refusal of what {@link #tooBroad} found, after "it would make ipguard.trusted-proxies". */

@@ -188,13 +188,13 @@ class UrlListSourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"0.0.0.0/0 | every IPv4 address", "::/0, !::ffff:0:0/96 | every IPv6 address",
-            "0.0.0.0/0, !0.0.0.0 | at least as many public IPv4 addresses as a /1 holds",
-            "0.0.0.1-255.255.255.255 | at least as many public IPv4 addresses as a /1 holds",
-            "0.0.0.0/3 | at least as many public IPv4 addresses as a /4 holds",
-            "64.0.0.0/7 | at least as many public IPv4 addresses as a /7 holds",
-            "::/0, !::ffff:0:0/96, !2001:db8::1 | at least as many global IPv6 addresses as a /4 holds",
-            "2000::/4 | at least as many global IPv6 addresses as a /4 holds",
-            "2a00::/23 | at least as many global IPv6 addresses as a /23 holds"})
+            "0.0.0.0/0, !0.0.0.0 | more public IPv4 addresses than a /1 holds",
+            "0.0.0.1-255.255.255.255 | more public IPv4 addresses than a /1 holds",
+            "0.0.0.0/3 | more public IPv4 addresses than a /4 holds",
+            "64.0.0.0/7 | as many public IPv4 addresses as a /7 holds",
+            "::/0, !::ffff:0:0/96, !2001:db8::1 | more global IPv6 addresses than a /4 holds",
+            "2000::/4 | as many global IPv6 addresses as a /4 holds",
+            "2a00::/23 | as many global IPv6 addresses as a /23 holds", "8.0.0.0/8, 9.0.0.0 | more public IPv4 addresses than a /8 holds"})
     void whenAUrlListWouldMakeTrustedProxiesTrustEveryone_thenItIsNotApplied(String published, String family) {
         ConfigLoader loader = load("ipguard.trusted-proxies", "@partners",
                 "ipguard.client-ip-header", "X-Forwarded-For", "ipguard.group.webhooks", "@partners");
