@@ -14,17 +14,21 @@ import java.util.Set;
  */
 final class SourcedLists {
 
-    static final SourcedLists NONE = new SourcedLists(Map.of(), Map.of(), new SourceHealth[0]);
+    static final SourcedLists NONE = new SourcedLists(Map.of(), Map.of(), Map.of(), new SourceHealth[0]);
 
     private static final SourceHealth[] NO_SOURCES = new SourceHealth[0];
 
     private final Map<String, String> notes;
+    /** By group: the sources of its list alone, and of its list then the trusted proxies' (each once). */
     private final Map<String, SourceHealth[]> byGroup;
+    private final Map<String, SourceHealth[]> withProxies;
     private final SourceHealth[] proxies;
 
-    private SourcedLists(Map<String, String> notes, Map<String, SourceHealth[]> byGroup, SourceHealth[] proxies) {
+    private SourcedLists(Map<String, String> notes, Map<String, SourceHealth[]> byGroup,
+                         Map<String, SourceHealth[]> withProxies, SourceHealth[] proxies) {
         this.notes = Map.copyOf(notes);
         this.byGroup = Map.copyOf(byGroup);
+        this.withProxies = Map.copyOf(withProxies);
         this.proxies = proxies;
     }
 
@@ -36,11 +40,17 @@ final class SourcedLists {
      */
     static SourcedLists of(NamedLists lists, Map<String, ListSource.Content> loaded, Map<String, String> notes,
                            Map<String, SourceHealth> health) {
+        Set<String> proxyNames = lists.sourcesOfTrustedProxies(loaded);
         Map<String, SourceHealth[]> byGroup = new LinkedHashMap<>();
+        Map<String, SourceHealth[]> withProxies = new LinkedHashMap<>();
         for (String group : lists.names()) {
-            byGroup.put(group, healthOf(lists.sourcesOf(group, loaded), health));
+            Set<String> names = lists.sourcesOf(group, loaded);
+            byGroup.put(group, healthOf(names, health));
+            Set<String> both = new java.util.LinkedHashSet<>(names);
+            both.addAll(proxyNames);
+            withProxies.put(group, healthOf(both, health));
         }
-        return new SourcedLists(notes, byGroup, healthOf(lists.sourcesOfTrustedProxies(loaded), health));
+        return new SourcedLists(notes, byGroup, withProxies, healthOf(proxyNames, health));
     }
 
     private static SourceHealth[] healthOf(Set<String> names, Map<String, SourceHealth> health) {
@@ -58,21 +68,15 @@ final class SourcedLists {
      * library's resolver found the client). Allocates only when there are some.
      */
     List<ListStatus> statuses(String group, boolean groupFromLists, boolean proxiesFromLists) {
-        SourceHealth[] own = groupFromLists ? byGroup.getOrDefault(group, NO_SOURCES) : NO_SOURCES;
-        SourceHealth[] forwarded = proxiesFromLists ? proxies : NO_SOURCES;
-        if (own.length + forwarded.length == 0) {
+        SourceHealth[] sources = !groupFromLists ? (proxiesFromLists ? proxies : NO_SOURCES)
+                : (proxiesFromLists ? withProxies : byGroup).getOrDefault(group, proxiesFromLists ? proxies : NO_SOURCES);
+        if (sources.length == 0) {
             return List.of();
         }
-        List<ListStatus> all = new java.util.ArrayList<>(own.length + forwarded.length);
-        List<SourceHealth> seen = new java.util.ArrayList<>(own.length + forwarded.length);
-        for (SourceHealth[] sources : new SourceHealth[][] {own, forwarded}) {
-            for (SourceHealth source : sources) {
-                if (!seen.contains(source)) {
-                    seen.add(source);
-                    all.add(source.status());
-                }
-            }
+        ListStatus[] now = new ListStatus[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            now[i] = sources[i].status();
         }
-        return List.copyOf(all);
+        return List.of(now);
     }
 }

@@ -3,70 +3,23 @@ package io.ipguard.jaxrs.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.ipguard.jaxrs.ClientAddress;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** JSON selections when the document changes shape: renamed filter fields, sections emptied. */
-class JsonSelectionShapeTest {
+class JsonSelectionShapeTest extends OneListServer {
 
-    private HttpServer server;
-    private volatile String body;
-    private volatile int etagVersion = 1;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/list", this::answer);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String etag = "\"v" + etagVersion + "\"";
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("ETag", etag);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    JsonSelectionShapeTest() {
+        contentType = "application/json";
     }
 
     private ConfigLoader load(String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        settings.put("ipguard.url.bad", new Setting("ipguard.url.bad",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/list", null));
-        settings.put("ipguard.url-timeout-seconds", new Setting("ipguard.url-timeout-seconds", "2", null));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
-    }
-
-    private static boolean in(ConfigLoader loader, String group, String address) {
-        return loader.live().current().groups().get(group).contains(ClientAddress.parse(address));
+        String[] all = new String[keyValues.length + 4];
+        all[0] = "ipguard.url.bad";
+        all[1] = url();
+        all[2] = "ipguard.url-timeout-seconds";
+        all[3] = "2";
+        System.arraycopy(keyValues, 0, all, 4, keyValues.length);
+        return Loaders.load(null, all);
     }
 
     /**

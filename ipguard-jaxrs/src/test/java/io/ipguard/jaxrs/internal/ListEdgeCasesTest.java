@@ -3,83 +3,18 @@ package io.ipguard.jaxrs.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.ipguard.jaxrs.ClientAddress;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lists at the edges of the rules: NAT64 forms in proxy lists, what lists add to written proxies,
  * lists that only exclude, and a generated list cut short after its header.
  */
-class ListEdgeCasesTest {
-
-    @TempDir
-    Path dir;
-
-    private HttpServer server;
-    private volatile String body = "203.0.113.0/24\n";
-    private volatile int etagVersion = 1;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/list", this::answer);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String etag = "\"v" + etagVersion + "\"";
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("ETag", etag);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/list";
-    }
+class ListEdgeCasesTest extends OneListServer {
 
     private static ConfigLoader load(Path configFile, String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, configFile, List.of(), Clock.systemUTC());
-    }
-
-    private static boolean in(ConfigLoader loader, String group, String address) {
-        return loader.live().current().groups().get(group).contains(ClientAddress.parse(address));
-    }
-
-    private static boolean trusted(ConfigLoader loader, String address) {
-        return loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse(address));
+        return Loaders.load(configFile, keyValues);
     }
 
     /**

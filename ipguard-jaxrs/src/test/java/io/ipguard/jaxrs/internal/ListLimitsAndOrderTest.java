@@ -3,108 +3,20 @@ package io.ipguard.jaxrs.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.ipguard.jaxrs.ClientAddress;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lists at their limits and changing in awkward orders: proxy lists as wide as every IPv6 client,
  * written proxies widened or narrowed by reload, huge references, bodies of commas, a JSON path
  * that stops matching, and a list file and the configuration it names changing in either order.
  */
-class ListLimitsAndOrderTest {
-
-    @TempDir
-    Path dir;
-
-    private HttpServer server;
-    private volatile String body = "203.0.113.0/24\n";
-    private volatile String contentType = "text/plain";
-    private volatile int etagVersion = 1;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/list", this::answer);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String etag = "\"v" + etagVersion + "\"";
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("ETag", etag);
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/list";
-    }
+class ListLimitsAndOrderTest extends OneListServer {
 
     private static ConfigLoader load(Path configFile, String... keyValues) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
-        }
-        return ConfigLoader.load(settings, configFile, List.of(), Clock.systemUTC());
-    }
-
-    private static boolean in(ConfigLoader loader, String group, String address) {
-        return loader.live().current().groups().get(group).contains(ClientAddress.parse(address));
-    }
-
-    private static boolean trusted(ConfigLoader loader, String address) {
-        return loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse(address));
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
-    }
-
-    private static ScheduledExecutorService reloadThread() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ipguard-reload-test");
-            t.setDaemon(true);
-            return t;
-        });
+        return Loaders.load(configFile, keyValues);
     }
 
     /** 2000::/4 holds every global unicast allocation made so far (2001::/16 .. 2c00::/12). */

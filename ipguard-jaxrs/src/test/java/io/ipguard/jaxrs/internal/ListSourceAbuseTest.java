@@ -5,32 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.ListStatus;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lists kept at URLs and in files, served or written the way a misbehaving server, a careless
@@ -39,111 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * file's size and time, and explanations while a list is missing. Each assertion message says what
  * a failure would let happen.
  */
-class ListSourceAbuseTest {
-
-    @TempDir
-    Path dir;
-
-    private HttpServer server;
-    private volatile String body = "203.0.113.0/24\n";
-    private volatile String contentType = "text/plain";
-    private volatile int etagVersion = 1;
-    private final CountDownLatch release = new CountDownLatch(1);
-    private volatile boolean stall;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/list", this::answer);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "list-server");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        release.countDown();
-        server.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String etag = "\"v" + etagVersion + "\"";
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("ETag", etag);
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            if (stall) {
-                // Headers and a first chunk, then nothing: a server that never ends the body.
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                out.write(bytes);
-                out.flush();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
-            }
-            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/list";
-    }
+class ListSourceAbuseTest extends OneListServer {
 
     private static ConfigLoader load(String... keyValues) {
         return Loaders.load(null, keyValues);
     }
 
-    private static boolean in(ConfigLoader loader, String group, String address) {
-        return loader.live().current().groups().get(group).contains(ClientAddress.parse(address));
-    }
-
-    private static boolean trusted(ConfigLoader loader, String address) {
-        return loader.live().current().forwarding().trustedProxies().contains(ClientAddress.parse(address));
-    }
-
     private static ListStatus status(ConfigLoader loader, int index) {
         return loader.status().get(index);
     }
-
-    private static ListStatus statusOf(ConfigLoader loader, String group) {
-        return loader.status().stream().filter(s -> s.source().endsWith("(group \"" + group + "\")")).findFirst()
-                .orElseThrow();
-    }
-
-    /** Waits up to 10 s for {@code condition}: the watch polls every 100 ms, a busy machine may be slow. */
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
-    }
-
-    private static ScheduledExecutorService reloadThread() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ipguard-reload-test");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
 
     @Test
     void whenAProxyListTrustsEveryAddressButOne_thenItIsNotApplied() {
@@ -212,7 +107,6 @@ class ListSourceAbuseTest {
                 "admin", "198.51.100.66"), "a deliberately empty blocklist excludes nobody");
     }
 
-
     @Test
     void whenAListServerNeverEndsTheBody_thenTheFetchFailsWithinTheTimeout() throws Exception {
         stall = true;
@@ -238,7 +132,6 @@ class ListSourceAbuseTest {
             starter.shutdownNow();
         }
     }
-
 
     @Test
     void whenAJsonListHoldsANewline_thenTheErrorShowsItEscaped() {
@@ -270,7 +163,6 @@ class ListSourceAbuseTest {
                 "control characters from the list reach the log line raw: "
                         + error.replace("\u001b", "<ESC>").replace("\u2028", "<LS>"));
     }
-
 
     @Test
     void whenAListFileBecomesHuge_thenItIsRefusedAndLaterFixesApply() throws Exception {
@@ -345,10 +237,9 @@ class ListSourceAbuseTest {
         }
     }
 
-
     @Test
     void whenAnExclusionListIsNotLoadedYet_thenTheExplanationNamesIt() {
-        server.stop(0); // the blocklist server is down at start-up
+        stopServing(); // the blocklist server is down at start-up
         ConfigLoader loader = load("ipguard.url.blocked", url(), "ipguard.url-timeout-seconds", "1",
                 "ipguard.group.admin", "198.51.100.0/24, !@blocked");
         io.ipguard.jaxrs.IpGuardInspector inspector = new io.ipguard.jaxrs.internal.DefaultInspector(loader,
@@ -360,7 +251,6 @@ class ListSourceAbuseTest {
         assertEquals("refused: client 198.51.100.1 (the TCP peer) matched 198.51.100.0/24 but is excluded by !@blocked "
                 + "(not loaded yet, so it excludes every client) in group \"admin\"", why);
     }
-
 
     @Test
     void whenAListFileIsEditedInPlaceKeepingSizeAndTime_thenTheChangeApplies() throws Exception {

@@ -67,8 +67,12 @@ class ProviderListsTest {
     }
 
     private void serveFixture(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/providers/" + name)) {
-            serve(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        serve(fixture(name));
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = ProviderListsTest.class.getResourceAsStream("/providers/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -220,5 +224,44 @@ class ProviderListsTest {
     private static String explain(ConfigLoader loader, String peer, String group) {
         return Explainer.explain(loader.live().current(), new LiveWhitelistProvider(loader.live()), ClientAddress.parse(peer),
                 Map.of(), group).toString();
+    }
+
+    /**
+     * Google's cloud.json holds ipv4Prefix and ipv6Prefix in separate elements of one array. When a
+     * region has no IPv6 range, the documented selection's IPv6 path selects that region's (IPv4)
+     * elements, none of which has ipv6Prefix: that is a region with no IPv6 ranges, not a rename.
+     */
+    @Test
+    void whenAGoogleRegionWithdrawsItsIpv6Range_thenTheUpdatedListStillApplies() throws IOException {
+        String select = "prefixes[scope=us-central1].ipv4Prefix, prefixes[scope=us-central1].ipv6Prefix";
+        serve(fixture("gcp-cloud.json"));
+        ConfigLoader loader = load(select, "ipguard.url-timeout-seconds", "2");
+        assertTrue(in(loader, "35.184.9.9") && in(loader, "2600:1900:4000::1"), "setup: " + loader.status());
+
+        // Google withdraws us-central1's IPv6 range and adds an IPv4 range; other regions keep IPv6.
+        serve(fixture("gcp-cloud.json")
+                .replace("\"ipv6Prefix\": \"2600:1900:4000::/44\"", "\"ipv4Prefix\": \"34.1.0.0/16\""));
+        loader.reloadNow();
+
+        assertTrue(in(loader, "34.1.0.1") && !in(loader, "2600:1900:4000::1"),
+                "us-central1 now has only IPv4 elements (a region with no IPv6 ranges, which docs/lists.md says is "
+                        + "fine); the update was refused because present() looks for ipv6Prefix only on the elements "
+                        + "[scope=us-central1] selects, so 34.1.0.0/16 never applies and the withdrawn "
+                        + "2600:1900:4000::/44 stays in force; status: " + loader.status().get(1).lastError().orElse("none"));
+    }
+
+    /** The same at start-up: a Google region published with IPv4 ranges only cannot be configured. */
+    @Test
+    void whenAGoogleRegionHasOnlyIpv4Ranges_thenItsDocumentedSelectionLoads() throws IOException {
+        String select = "prefixes[scope=me-central2].ipv4Prefix, prefixes[scope=me-central2].ipv6Prefix";
+        serve(fixture("gcp-cloud.json").replace("\"prefixes\": [{",
+                "\"prefixes\": [{\"ipv4Prefix\": \"34.166.0.0/16\", \"service\": \"Google Cloud\","
+                        + " \"scope\": \"me-central2\"}, {"));
+        ConfigLoader loader = load(select, "ipguard.url-timeout-seconds", "2");
+
+        assertTrue(loader.status().get(1).lastError().isEmpty() && in(loader, "34.166.1.1"),
+                "a region with only IPv4 ranges (ipv6Prefix occurs on other regions' elements) is refused with: "
+                        + loader.status().get(1).lastError().orElse("none") + "; 34.166.1.1 in list: "
+                        + in(loader, "34.166.1.1"));
     }
 }
