@@ -5,11 +5,13 @@ import io.ipguard.jaxrs.internal.ConfigLoader;
 import io.ipguard.jaxrs.internal.ConfigWatch;
 import io.ipguard.jaxrs.internal.ContainerCheck;
 import io.ipguard.jaxrs.internal.DefaultInspector;
+import io.ipguard.jaxrs.internal.EarlyAnswerListener;
 import io.ipguard.jaxrs.internal.GuardConfig;
 import io.ipguard.jaxrs.internal.GuardPlan;
 import io.ipguard.jaxrs.internal.IpGuardBinder;
 import io.ipguard.jaxrs.internal.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.ModelReview;
+import io.ipguard.jaxrs.internal.NameBoundCheck;
 import io.ipguard.jaxrs.internal.PropertiesFile;
 import io.ipguard.jaxrs.internal.Setting;
 import io.ipguard.jaxrs.internal.WhitelistBinding;
@@ -109,7 +111,12 @@ public final class IpGuardFeature implements Feature {
         context.register(new IpGuardBinder(loader, plan, meterRegistry));
         context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
+        context.register(NameBoundCheck.class);
         context.register(BackstopFilter.class);
+        if (loader.live().current().denyStatus() == 404 || configFile != null && watch) {
+            // Only 404 mode hides what an answer given before the guard would reveal; a watched file may turn it on.
+            context.register(EarlyAnswerListener.class);
+        }
         context.register(ContainerCheck.class);
         if (loader.hasScheduledWork()) {
             context.register(new ConfigWatch(loader, watch));

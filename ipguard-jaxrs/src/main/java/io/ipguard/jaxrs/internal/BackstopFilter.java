@@ -32,7 +32,7 @@ public final class BackstopFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Verdict verdict = Verdict.of(request);
-        if (verdict == Verdict.ADMITTED) {
+        if (verdict == Verdict.ADMITTED || verdict == Verdict.OPEN) {
             return;
         }
         if (verdict == Verdict.REFUSED) {

@@ -177,10 +177,34 @@ public final class Guard {
      * untyped "not found" entity, which a missing path leaves untyped.
      */
     void finishRefusal(ContainerResponseContext response) {
-        int status = live.current().denyStatus();
-        if (status == 404) {
-            answer.replace(response, status);
+        // In 403 mode this writes the refusal again, unchanged, unless the refusal was decided before
+        // an earlier answer (EarlyAnswerListener) and the mode changed since: then it replaces that answer.
+        answer.replace(response, live.current().denyStatus());
+    }
+
+    /**
+     * Decides a request for every group, marking the verdict without answering: the backstop
+     * answers. True if the request is let through.
+     */
+    boolean admitsAll(ContainerRequestContext request, List<String> groups, String resource) {
+        for (String group : groups) {
+            if (!admits(request, group, resource)) {
+                Verdict.REFUSED.mark(request);
+                return false;
+            }
         }
+        (groups.isEmpty() ? Verdict.OPEN : Verdict.ADMITTED).mark(request);
+        return true;
+    }
+
+    /** Marks a request the guard could not decide as refused (report-only: let through); true if refused. */
+    boolean refusesUndecided(ContainerRequestContext request, String resource, String error) {
+        if (admitsUndecided(request, resource, error)) {
+            Verdict.ADMITTED.mark(request);
+            return false;
+        }
+        Verdict.REFUSED.mark(request);
+        return true;
     }
 
     /** Replaces an answer given before the guard could run when the client is refused; true if replaced. */

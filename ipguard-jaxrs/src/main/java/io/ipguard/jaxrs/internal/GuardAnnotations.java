@@ -5,10 +5,16 @@ import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.Whitelisted;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
 
 /**
@@ -16,7 +22,10 @@ import org.glassfish.jersey.server.model.AnnotatedMethod;
  * else on the method it overrides or implements (superclasses, nearest first, before interfaces);
  * then on the class, else its superclasses, else the interfaces it implements. Interfaces that
  * disagree, with no more specific one deciding, make the method undecidable: an error, never a
- * guess. Results are cached per class; the cache holds only what the classes' annotations say.
+ * guess. An {@link Inflector} is read through its own {@code apply}, however Jersey names it. A JDK
+ * proxy hides its target's annotations: when its interfaces say nothing, it is
+ * {@link Guarding.Kind#UNREADABLE}. Results are cached per class; the cache holds only what the
+ * classes' annotations say.
  */
 final class GuardAnnotations {
 
@@ -28,6 +37,29 @@ final class GuardAnnotations {
     };
     private static final Object CLASS_KEY = new Object();
 
+    /** An Inflector's own {@code apply}: Jersey hands over {@code Inflector.apply(Object)}, which says nothing. */
+    private static final ClassValue<Method> INFLECTOR_APPLY = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return Overrides.unbridged(type.getMethod("apply", Object.class));
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+    };
+
+    /**
+     * For an annotation type that carries @Whitelisted or @AnyClient, directly or through other
+     * annotations at any depth, the annotations in between ("" when direct); null when it carries neither.
+     */
+    private static final ClassValue<String> STEREOTYPE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return carriedThrough(type, new HashSet<>());
+        }
+    };
+
     private GuardAnnotations() {
     }
 
@@ -38,8 +70,17 @@ final class GuardAnnotations {
      * @throws IpGuardConfigurationException if the annotations contradict each other
      */
     static Guarding of(Class<?> type, Method method) {
-        Guarding onMethod = cached(type, method);
+        Guarding onMethod = cached(type, implementation(type, method));
         return onMethod.decided() ? onMethod : cached(type, CLASS_KEY);
+    }
+
+    /** The method that runs: for an Inflector handed over as {@code Inflector.apply}, the class's own. */
+    private static Method implementation(Class<?> type, Method method) {
+        if (method.getDeclaringClass() == Inflector.class && Inflector.class.isAssignableFrom(type)) {
+            Method own = INFLECTOR_APPLY.get(type);
+            return own == null ? method : own;
+        }
+        return method;
     }
 
     /** What the class, its superclasses and its interfaces say. */
@@ -126,7 +167,13 @@ final class GuardAnnotations {
                 found.add(guarding);
             }
         }
-        return agreed(owners, found, "class " + type.getName());
+        Guarding agreed = agreed(owners, found, "class " + type.getName());
+        if (!agreed.decided() && Proxy.isProxyClass(type)) {
+            // The target behind the proxy may carry a guard that nothing can see: only the way here may decide.
+            return Guarding.unreadable("JDK proxy " + type.getName() + " implementing "
+                    + Arrays.stream(type.getInterfaces()).map(Class::getName).collect(Collectors.joining(", ")));
+        }
+        return agreed;
     }
 
     /** The interfaces' answer: the most specific ones must agree. */
@@ -159,10 +206,12 @@ final class GuardAnnotations {
     private static Guarding declared(AnnotatedElement element, String where) {
         for (java.lang.annotation.Annotation annotation : element.getDeclaredAnnotations()) {
             Class<?> type = annotation.annotationType();
-            if (type.isAnnotationPresent(Whitelisted.class) || type.isAnnotationPresent(AnyClient.class)) {
-                // JAX-RS name binding does not see through such a "stereotype", and neither do we: say so.
+            String through = STEREOTYPE.get(type);
+            if (through != null) {
+                // JAX-RS name binding does not see through such a "stereotype", at any depth, and neither do we: say so.
                 throw new IpGuardConfigurationException(List.of(where + ": @" + type.getSimpleName() + " carries "
-                        + "@Whitelisted or @AnyClient, which neither Jersey nor ipguard reads through another "
+                        + "@Whitelisted or @AnyClient" + (through.isEmpty() ? "" : " (through " + through + ")")
+                        + ", which neither Jersey nor ipguard reads through another "
                         + "annotation; put it on the method or class directly"));
             }
         }
@@ -175,6 +224,24 @@ final class GuardAnnotations {
             return Guarding.exempt(where);
         }
         return whitelisted == null ? Guarding.INHERIT : Guarding.group(whitelisted.group(), where);
+    }
+
+    private static String carriedThrough(Class<?> annotationType, Set<Class<?>> seen) {
+        if (!seen.add(annotationType)) {
+            // Meta-annotations may annotate themselves (@Retention, @Documented): visit each once.
+            return null;
+        }
+        for (java.lang.annotation.Annotation meta : annotationType.getDeclaredAnnotations()) {
+            Class<?> type = meta.annotationType();
+            if (type == Whitelisted.class || type == AnyClient.class) {
+                return "";
+            }
+            String deeper = carriedThrough(type, seen);
+            if (deeper != null) {
+                return "@" + type.getSimpleName() + (deeper.isEmpty() ? "" : ", " + deeper);
+            }
+        }
+        return null;
     }
 
     static String name(Method method) {

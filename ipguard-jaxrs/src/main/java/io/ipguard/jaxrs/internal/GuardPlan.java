@@ -41,7 +41,7 @@ public final class GuardPlan {
                         + " group \"" + guarding.group() + "\" (from " + guarding.where() + ")";
                 case EXEMPT -> prefix + (httpMethod == null ? " exempts its sub-resources" : " is exempt")
                         + " (@AnyClient on " + guarding.where() + ")";
-                case INHERIT -> null;
+                case INHERIT, UNREADABLE -> null;
             };
         }
     }
@@ -121,13 +121,18 @@ public final class GuardPlan {
      * Allocates nothing.
      */
     Guarding scope(List<ResourceMethod> locators) {
+        Guarding unreadable = null;
         for (int i = 0; i < locators.size(); i++) {
             Guarding found = own(locators.get(i));
             if (found.decided()) {
                 return found;
             }
+            if (unreadable == null && found.kind() == Guarding.Kind.UNREADABLE) {
+                unreadable = found;
+            }
         }
-        return application;
+        // A locator that hides its annotations leaves the decision to what is around it, which must decide.
+        return unreadable == null ? application : unreadable.within(application);
     }
 
     /**
@@ -167,7 +172,8 @@ public final class GuardPlan {
     }
 
     /**
-     * The groups of every method and locator of the resources, in the scope of the locators; for a
+     * The groups of every method and locator of the resources, in the scope of the locators, with the
+     * groups a typed locator's declared sub-resource names; for a
      * resource that has none of its own (a path prefix with only sub-resources), its classes' groups;
      * for a programmatic resource, which has no annotated class either, the scope's group.
      */
@@ -185,8 +191,14 @@ public final class GuardPlan {
                     decidedByMethods = true;
                 }
             }
-            if (resource.getResourceLocator() != null) {
-                add(found, effective(own(resource.getResourceLocator()), locators));
+            ResourceMethod locator = resource.getResourceLocator();
+            if (locator != null) {
+                add(found, effective(own(locator), locators));
+                // A locator that throws (an unknown id) must answer as its sub-resource would: the groups its declared type names.
+                Class<?> type = SubResources.typeOf(locator.getInvocable().getHandlingMethod());
+                if (type != null) {
+                    SubResources.groupsNamedIn(type).forEach(group -> addGroup(found, group));
+                }
                 decidedByMethods = true;
             }
             if (decidedByMethods) {
@@ -214,23 +226,19 @@ public final class GuardPlan {
     /**
      * The groups of everything a resource's own description shows (Jersey's OPTIONS answer, a
      * method list or the resource's WADL with its sub-resources): its methods, its children's, its
-     * locators' scopes, and the groups the sub-resources of its typed locators name.
+     * locators' scopes, and the groups the sub-resources of its typed locators name (as
+     * {@link #requirement(List, List)} counts them).
      */
     List<String> described(Resource resource, List<ResourceMethod> locators) {
         List<String> found = requirement(List.of(resource), locators);
         for (Resource child : resource.getChildResources()) {
             described(child, locators).forEach(group -> addGroup(found, group));
         }
-        ResourceMethod locator = resource.getResourceLocator();
-        Class<?> type = locator == null ? null : SubResources.typeOf(locator.getInvocable().getHandlingMethod());
-        if (type != null) {
-            SubResources.groupsNamedIn(type).forEach(group -> addGroup(found, group));
-        }
         return found;
     }
 
     private Guarding effective(Guarding own, List<ResourceMethod> locators) {
-        return own.decided() ? own : scope(locators);
+        return own.decided() ? own : own.within(scope(locators));
     }
 
     private static void add(List<String> found, Guarding guarding) {

@@ -1,5 +1,8 @@
 package io.ipguard.jaxrs.internal;
 
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import java.util.List;
+
 /**
  * What the annotations at one level (a method, a class, a locator, the {@code Application}) say
  * about guarding: a group, an exemption, or nothing, in which case the next level out decides.
@@ -8,7 +11,14 @@ package io.ipguard.jaxrs.internal;
  */
 record Guarding(Kind kind, String group, String where) {
 
-    enum Kind { GROUP, EXEMPT, INHERIT }
+    enum Kind {
+        GROUP,
+        EXEMPT,
+        /** Nothing said here. */
+        INHERIT,
+        /** Nothing visible here, but a guard may hide behind it (a JDK proxy's target): the way here must decide. */
+        UNREADABLE
+    }
 
     /** Nothing said here: ask further out. */
     static final Guarding INHERIT = new Guarding(Kind.INHERIT, null, null);
@@ -21,8 +31,30 @@ record Guarding(Kind kind, String group, String where) {
         return new Guarding(Kind.EXEMPT, null, where);
     }
 
+    static Guarding unreadable(String where) {
+        return new Guarding(Kind.UNREADABLE, null, where);
+    }
+
     boolean decided() {
-        return kind != Kind.INHERIT;
+        return kind == Kind.GROUP || kind == Kind.EXEMPT;
+    }
+
+    /**
+     * What guards the element in {@code scope}, the innermost guard on its way: its own decision,
+     * else the scope's. Allocates nothing unless it throws.
+     *
+     * @throws IpGuardConfigurationException if the element is unreadable and the scope decides nothing
+     */
+    Guarding within(Guarding scope) {
+        if (decided()) {
+            return this;
+        }
+        if (kind == Kind.UNREADABLE && !scope.decided()) {
+            throw new IpGuardConfigurationException(List.of(where + " hides its target's annotations, and nothing on "
+                    + "the way to it decides its guard; put @Whitelisted or @AnyClient on the interface, or on the "
+                    + "Application or the locator that leads to it"));
+        }
+        return scope;
     }
 
     /** The group this demands, or null when it lets anyone through (exempt, or nothing said anywhere). */
@@ -41,6 +73,7 @@ record Guarding(Kind kind, String group, String where) {
             case GROUP -> "group \"" + group + "\"";
             case EXEMPT -> "exempt (@AnyClient)";
             case INHERIT -> "open";
+            case UNREADABLE -> "unreadable";
         };
     }
 }

@@ -11,11 +11,16 @@ import org.glassfish.jersey.server.model.AnnotatedMethod;
 /** What handles a resource method, which says how its guard is decided. */
 enum HandlerRole {
 
-    /** Application code: its annotations decide. */
+    /**
+     * Application code: its annotations decide. An {@link Inflector} is one too when it speaks about
+     * guarding itself (on its class, a superclass, an interface or its {@code apply}), or when its
+     * annotations cannot be read (a JDK proxy), however Jersey was handed it.
+     */
     RESOURCE,
     /**
-     * An {@link Inflector}'s {@code apply} without JAX-RS annotations: a programmatic resource's method,
-     * or an answer Jersey adds to a resource (OPTIONS, a resource's WADL). It answers for its resource.
+     * An {@link Inflector}'s {@code apply} without JAX-RS annotations that says nothing about guarding:
+     * a programmatic resource's method, or an answer Jersey adds to a resource (OPTIONS, a resource's
+     * WADL). It answers for its resource.
      */
     GENERATED,
     /** Jersey's {@code /application.wadl}: it describes every resource, so it needs every group. */
@@ -30,6 +35,29 @@ enum HandlerRole {
             return new ConcurrentHashMap<>();
         }
     };
+
+    /** Per Inflector class, whether it speaks about guarding itself, or hides what it would say. */
+    private static final ClassValue<Boolean> OWN_GUARD = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return GuardAnnotations.of(type, APPLY).kind() != Guarding.Kind.INHERIT;
+            } catch (RuntimeException e) {
+                // Contradicting annotations: it speaks, and reading it again fails deployment with the reason.
+                return true;
+            }
+        }
+    };
+
+    private static final Method APPLY;
+
+    static {
+        try {
+            APPLY = Inflector.class.getMethod("apply", Object.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final ClassValue<Boolean> ANNOTATED = new ClassValue<>() {
         @Override
@@ -57,7 +85,10 @@ enum HandlerRole {
         }
         // An annotated class that happens to implement Inflector is application code all the same.
         boolean inflection = Inflector.class.isAssignableFrom(handler) && method.getName().equals("apply");
-        return inflection && !APPLY_ANNOTATED.get(handler).computeIfAbsent(method, HandlerRole::isJaxRs) ? GENERATED : RESOURCE;
+        if (!inflection || APPLY_ANNOTATED.get(handler).computeIfAbsent(method, HandlerRole::isJaxRs)) {
+            return RESOURCE;
+        }
+        return OWN_GUARD.get(handler) ? RESOURCE : GENERATED;
     }
 
     /** The role of a class as a whole: GENERATED only for an Inflector that carries no JAX-RS annotations. */
@@ -68,7 +99,8 @@ enum HandlerRole {
         if (handler.getName().equals(WADL_RESOURCE)) {
             return DESCRIPTION;
         }
-        return Inflector.class.isAssignableFrom(handler) && !ANNOTATED.get(handler) ? GENERATED : RESOURCE;
+        return Inflector.class.isAssignableFrom(handler) && !ANNOTATED.get(handler) && !OWN_GUARD.get(handler)
+                ? GENERATED : RESOURCE;
     }
 
     /** Whether Jersey sees an HTTP method or a path on the method, directly or on what it overrides. */

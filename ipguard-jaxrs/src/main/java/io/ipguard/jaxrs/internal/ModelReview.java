@@ -150,8 +150,7 @@ public final class ModelReview implements ModelProcessor {
         /** The method's guard in this scope, or null (and a problem) when it cannot be decided. */
         private Guarding decide(Class<?> handler, Method handling, Guarding scope, String description) {
             try {
-                Guarding own = GuardPlan.own(handler, handling);
-                return own.decided() ? own : scope;
+                return GuardPlan.own(handler, handling).within(scope);
             } catch (IpGuardConfigurationException e) {
                 e.problems().forEach(problem -> problems.add(description + ": " + problem));
                 return null;

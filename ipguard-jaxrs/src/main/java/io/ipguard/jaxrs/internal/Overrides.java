@@ -83,6 +83,11 @@ final class Overrides {
                 || candidate.getParameterCount() != method.getParameterCount()) {
             return false;
         }
+        if (!Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers)
+                && !samePackage(candidate.getDeclaringClass(), method.getDeclaringClass())) {
+            // A package-private method is overridden only from its own package (JLS 8.4.8.1).
+            return false;
+        }
         Type[] declared = candidate.getGenericParameterTypes();
         Class<?>[] actual = method.getParameterTypes();
         for (int i = 0; i < actual.length; i++) {
@@ -91,6 +96,10 @@ final class Overrides {
             }
         }
         return true;
+    }
+
+    private static boolean samePackage(Class<?> a, Class<?> b) {
+        return a.getPackageName().equals(b.getPackageName()) && a.getClassLoader() == b.getClassLoader();
     }
 
     private static boolean assignable(Class<?>[] wide, Class<?>[] narrow) {

@@ -39,12 +39,21 @@ final class RefusalAnswer {
      */
     void refuse(ContainerRequestContext request, int status) {
         if (status == 404) {
-            if (request.getUriInfo() instanceof UriRoutingContext routing) {
-                routing.setEndpoint(null);
-            }
+            detach(request);
             throw new NotFoundException();
         }
         request.abortWith(Response.status(403).type(PROBLEM_JSON).entity(FORBIDDEN_BODY).build());
+    }
+
+    /**
+     * Detaches the matched method from the request, as a missing path has none: Jersey then gives the
+     * answer only the application's global response filters and writer interceptors, and
+     * {@code ResourceInfo} shows no method. Must happen before the response filters are chosen.
+     */
+    static void detach(ContainerRequestContext request) {
+        if (request.getUriInfo() instanceof UriRoutingContext routing) {
+            routing.setEndpoint(null);
+        }
     }
 
     /** Replaces an answer given before the guard could run (while matching) with the refusal. */

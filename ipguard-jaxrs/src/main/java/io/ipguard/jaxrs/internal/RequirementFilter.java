@@ -40,5 +40,8 @@ final class RequirementFilter implements ContainerRequestFilter {
                 return;
             }
         }
+        if (groups.isEmpty()) {
+            Verdict.OPEN.mark(request);
+        }
     }
 }

@@ -11,19 +11,22 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 /**
  * Guards a resource method whose own annotations say nothing: it takes the innermost guard on the
  * request's way, the locators it went through (innermost first), else the {@code Application}'s.
- * Reached without locators and with no {@code Application} guard, the method is open.
- * Thread-safe.
+ * Reached without locators and with no {@code Application} guard, the method is open; a method
+ * whose annotations cannot be read (a JDK proxy's) is then refused. Thread-safe.
  */
 @Priority(IpGuardFeature.PRIORITY)
 final class ScopedGuardFilter implements ContainerRequestFilter {
 
     private final Guard guard;
     private final GuardPlan plan;
+    private final Guarding own;
     private final String resource;
 
-    ScopedGuardFilter(Guard guard, GuardPlan plan, String resource) {
+    /** {@code own}: what the method itself says, {@link Guarding#INHERIT} or {@link Guarding.Kind#UNREADABLE}. */
+    ScopedGuardFilter(Guard guard, GuardPlan plan, Guarding own, String resource) {
         this.guard = guard;
         this.plan = plan;
+        this.own = own;
         this.resource = resource;
     }
 
@@ -32,7 +35,7 @@ final class ScopedGuardFilter implements ContainerRequestFilter {
         String group;
         try {
             List<ResourceMethod> locators = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceLocators();
-            group = (locators.isEmpty() ? plan.application() : plan.scope(locators)).groupOrNull();
+            group = own.within(locators.isEmpty() ? plan.application() : plan.scope(locators)).groupOrNull();
         } catch (RuntimeException e) {
             // Fail closed: if we cannot tell which group guards the way here, nobody passes.
             guard.refuse(request, resource, "guard error: " + e);
@@ -40,6 +43,8 @@ final class ScopedGuardFilter implements ContainerRequestFilter {
         }
         if (group != null) {
             guard.check(request, group, resource);
+        } else {
+            Verdict.OPEN.mark(request);
         }
     }
 }

@@ -12,6 +12,8 @@ enum Verdict {
 
     /** Let through: in the group, or report-only mode. */
     ADMITTED,
+    /** Let through: no group guards what the request reached (exempt, or open). */
+    OPEN,
     /** Refused, and the refusal answer given. */
     REFUSED;
 
@@ -19,6 +21,12 @@ enum Verdict {
 
     void mark(ContainerRequestContext request) {
         request.setProperty(PROPERTY, this);
+    }
+
+    /** Whether the guard let the request through, by a group or because none applies. */
+    static boolean letThrough(ContainerRequestContext request) {
+        Verdict verdict = of(request);
+        return verdict == ADMITTED || verdict == OPEN;
     }
 
     /** The guard's verdict on the request, or null if the guard has not decided it. */

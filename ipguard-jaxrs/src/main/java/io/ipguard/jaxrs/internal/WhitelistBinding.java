@@ -17,9 +17,10 @@ import java.util.Map;
  * locator first returns them), the filter its guard needs, as the {@link GuardPlan} decides: a
  * {@link GuardFilter} holding the group when the method or its class names one; a
  * {@link ScopedGuardFilter} when they say nothing, since the guard then depends on the way the
- * request came; a {@link RequirementFilter} for the answers Jersey gives on a resource's behalf.
- * Exempt methods get no filter. On the first call it checks that every group the plan uses is
- * configured, and logs the start-up report.
+ * request came (or, for a handler that hides its annotations, when they cannot be read); a
+ * {@link RequirementFilter} for the answers Jersey gives on a resource's behalf; an
+ * {@link ExemptFilter} that marks exempt methods decided. On the first call it checks that every
+ * group the plan uses is configured, and logs the start-up report.
  */
 public final class WhitelistBinding implements DynamicFeature {
 
@@ -82,10 +83,10 @@ public final class WhitelistBinding implements DynamicFeature {
                 }
                 context.register(new GuardFilter(guard, own.group(), resource), IpGuardFeature.PRIORITY);
             }
-            case INHERIT -> context.register(new ScopedGuardFilter(guard, plan, resource), IpGuardFeature.PRIORITY);
-            case EXEMPT -> {
-                // @AnyClient: open to everyone, wherever it is reached from.
-            }
+            case INHERIT, UNREADABLE -> context.register(new ScopedGuardFilter(guard, plan, own, resource),
+                    IpGuardFeature.PRIORITY);
+            // @AnyClient: open to everyone, wherever it is reached from; marked, for the second line.
+            case EXEMPT -> context.register(ExemptFilter.INSTANCE, IpGuardFeature.PRIORITY);
         }
     }
 
