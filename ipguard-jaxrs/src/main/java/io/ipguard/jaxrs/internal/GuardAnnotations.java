@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ final class GuardAnnotations {
         }
     };
     private static final Object CLASS_KEY = new Object();
+    private static final Object STEREOTYPES_KEY = new Object();
 
     /** An Inflector's own {@code apply}: Jersey hands over {@code Inflector.apply(Object)}, which says nothing. */
     private static final ClassValue<Method> INFLECTOR_APPLY = new ClassValue<>() {
@@ -71,7 +73,12 @@ final class GuardAnnotations {
      */
     static Guarding of(Class<?> type, Method method) {
         Guarding onMethod = cached(type, implementation(type, method));
-        return onMethod.decided() ? onMethod : cached(type, CLASS_KEY);
+        if (onMethod.decided()) {
+            // The class is read all the same: a stereotype on it fails every method, not only the silent ones.
+            cached(type, STEREOTYPES_KEY);
+            return onMethod;
+        }
+        return cached(type, CLASS_KEY);
     }
 
     /** The method that runs: for an Inflector handed over as {@code Inflector.apply}, the class's own. */
@@ -91,6 +98,10 @@ final class GuardAnnotations {
     private static Guarding cached(Class<?> type, Object key) {
         Object result = CACHE.get(type).computeIfAbsent(key, k -> {
             try {
+                if (k == STEREOTYPES_KEY) {
+                    classElements(type).forEach((element, where) -> declared(element, where));
+                    return Guarding.INHERIT;
+                }
                 return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k);
             } catch (IpGuardConfigurationException e) {
                 return e;
@@ -105,17 +116,19 @@ final class GuardAnnotations {
     private static Guarding methodLevel(Class<?> type, Method handling) {
         Method method = Overrides.unbridged(handling);
         Guarding own = declared(method, "method " + name(method));
-        if (own.decided()) {
-            return own;
-        }
         Overrides overrides = new Overrides(type);
-        checkJerseysDefinition(method, overrides);
-        // Superclasses take precedence over interfaces, the nearest first.
+        if (!own.decided()) {
+            checkJerseysDefinition(method, overrides);
+        }
+        // Every method this one overrides is read, even past the one that decides, so that a stereotype
+        // anywhere a guard could come from fails the same way wherever it sits. Superclasses take
+        // precedence over interfaces, the nearest first.
+        Guarding fromSuperclass = Guarding.INHERIT;
         for (Class<?> superclass : overrides.superclasses()) {
             Method overridden = overrides.overridden(method, superclass);
             Guarding found = overridden == null ? Guarding.INHERIT : declared(overridden, "method " + name(overridden));
-            if (found.decided()) {
-                return found;
+            if (!fromSuperclass.decided()) {
+                fromSuperclass = found;
             }
         }
         List<Class<?>> owners = new ArrayList<>();
@@ -129,7 +142,10 @@ final class GuardAnnotations {
                 found.add(guarding);
             }
         }
-        return agreed(owners, found, "method " + name(method));
+        if (own.decided()) {
+            return own;
+        }
+        return fromSuperclass.decided() ? fromSuperclass : agreed(owners, found, "method " + name(method));
     }
 
     /**
@@ -151,21 +167,22 @@ final class GuardAnnotations {
 
     private static Guarding classLevel(Class<?> type) {
         // A class's own annotations, not the @Inherited view, so that a subclass's @AnyClient is not
-        // reported as contradicting its superclass's @Whitelisted.
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Guarding found = declared(c, "class " + c.getName());
-            if (found.decided()) {
-                return found;
-            }
-        }
+        // reported as contradicting its superclass's @Whitelisted. All are read, as for methods.
+        Guarding fromClasses = Guarding.INHERIT;
         List<Class<?>> owners = new ArrayList<>();
         List<Guarding> found = new ArrayList<>();
-        for (Class<?> api : new Overrides(type).interfaces()) {
-            Guarding guarding = declared(api, "interface " + api.getName());
-            if (guarding.decided()) {
-                owners.add(api);
+        for (Map.Entry<Class<?>, String> element : classElements(type).entrySet()) {
+            Class<?> c = element.getKey();
+            Guarding guarding = declared(c, element.getValue());
+            if (!c.isInterface() && !fromClasses.decided()) {
+                fromClasses = guarding;
+            } else if (c.isInterface() && guarding.decided()) {
+                owners.add(c);
                 found.add(guarding);
             }
+        }
+        if (fromClasses.decided()) {
+            return fromClasses;
         }
         Guarding agreed = agreed(owners, found, "class " + type.getName());
         if (!agreed.decided() && Proxy.isProxyClass(type)) {
@@ -174,6 +191,18 @@ final class GuardAnnotations {
                     + Arrays.stream(type.getInterfaces()).map(Class::getName).collect(Collectors.joining(", ")));
         }
         return agreed;
+    }
+
+    /** The class, its superclasses (nearest first) and its interfaces, each with how messages name it. */
+    private static Map<Class<?>, String> classElements(Class<?> type) {
+        Map<Class<?>, String> elements = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            elements.put(c, "class " + c.getName());
+        }
+        for (Class<?> api : new Overrides(type).interfaces()) {
+            elements.put(api, "interface " + api.getName());
+        }
+        return elements;
     }
 
     /** The interfaces' answer: the most specific ones must agree. */
