@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs;
 
-import io.ipguard.jaxrs.internal.Addresses;
 import io.ipguard.jaxrs.internal.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -48,31 +47,20 @@ public final class ClientAddress {
         return UNKNOWN;
     }
 
-    static {
-        // The library builds and reads addresses by their bits; users need neither.
-        Addresses.grant(new Addresses.Access() {
-            @Override
-            public ClientAddress ofIpv4(int bits) {
-                return ClientAddress.ofIpv4(bits);
-            }
+    /** Parsed addresses become ClientAddresses. */
+    private static final IpLiteral.Factory<ClientAddress> FACTORY = new IpLiteral.Factory<>() {
+        @Override
+        public ClientAddress ipv4(int bits) {
+            return ofIpv4(bits);
+        }
 
-            @Override
-            public ClientAddress ofIpv6(long high, long low) {
-                return ClientAddress.ofIpv6(high, low);
-            }
+        @Override
+        public ClientAddress ipv6(long high, long low) {
+            return ofIpv6(high, low);
+        }
+    };
 
-            @Override
-            public long high(ClientAddress address) {
-                return address.high;
-            }
-
-            @Override
-            public long low(ClientAddress address) {
-                return address.low;
-            }
-        });
-    }
-
+    // ofIpv4, ofIpv6 and the fields high and low are also read by the library, through method handles.
     private static ClientAddress ofIpv4(int bits) {
         return new ClientAddress(true, true, 0, bits & 0xffff_ffffL);
     }
@@ -93,7 +81,7 @@ public final class ClientAddress {
      * @throws IllegalArgumentException if the text is not an address literal
      */
     public static ClientAddress parse(String literal) {
-        ClientAddress address = literal == null ? null : IpLiteral.parse(literal, 0, literal.length(), true);
+        ClientAddress address = literal == null ? null : IpLiteral.parse(literal, 0, literal.length(), true, FACTORY);
         if (address == null) {
             throw new IllegalArgumentException("not an IP address literal: \"" + literal + "\"");
         }

@@ -8,14 +8,15 @@ import io.ipguard.jaxrs.internal.DefaultInspector;
 import io.ipguard.jaxrs.internal.EarlyAnswerListener;
 import io.ipguard.jaxrs.internal.GuardConfig;
 import io.ipguard.jaxrs.internal.GuardPlan;
+import io.ipguard.jaxrs.internal.GuardPriority;
 import io.ipguard.jaxrs.internal.IpGuardBinder;
 import io.ipguard.jaxrs.internal.LiveWhitelistProvider;
+import io.ipguard.jaxrs.internal.Logs;
 import io.ipguard.jaxrs.internal.ModelReview;
 import io.ipguard.jaxrs.internal.NameBoundCheck;
 import io.ipguard.jaxrs.internal.PropertiesFile;
 import io.ipguard.jaxrs.internal.Setting;
 import io.ipguard.jaxrs.internal.WhitelistBinding;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.nio.file.Path;
@@ -42,9 +43,9 @@ import java.util.Objects;
 public final class IpGuardFeature implements Feature {
 
     /** The guard's filter priority: before authentication filters ({@code Priorities.AUTHENTICATION}). */
-    public static final int PRIORITY = Priorities.AUTHENTICATION - 100;
+    public static final int PRIORITY = GuardPriority.GUARD;
 
-    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
 
     private final Path configFile;
     private final boolean watch;

@@ -1,7 +1,6 @@
 package io.ipguard.jaxrs;
 
 import io.ipguard.jaxrs.internal.GroupPropertiesParser;
-import io.ipguard.jaxrs.internal.StaticWhitelistProvider;
 import java.util.Map;
 
 /**
@@ -42,7 +41,7 @@ public interface WhitelistProvider {
      * @throws NullPointerException if {@code groups} holds a null name or set
      */
     static WhitelistProvider of(Map<String, IpSet> groups) {
-        return new StaticWhitelistProvider(groups);
+        return fixed(groups);
     }
 
     /**
@@ -54,6 +53,22 @@ public interface WhitelistProvider {
      * @throws IpGuardConfigurationException naming every invalid key and entry
      */
     static WhitelistProvider fromProperties(Map<String, ?> properties) {
-        return new StaticWhitelistProvider(GroupPropertiesParser.parse(properties));
+        return fixed(GroupPropertiesParser.parse(properties));
+    }
+
+    /** Fixed groups, looked up in an immutable copy of the map. */
+    private static WhitelistProvider fixed(Map<String, IpSet> groups) {
+        Map<String, IpSet> copy = Map.copyOf(groups);
+        return new WhitelistProvider() {
+            @Override
+            public IpSet group(String name) {
+                return copy.get(name);
+            }
+
+            @Override
+            public String toString() {
+                return "groups " + copy.keySet();
+            }
+        };
     }
 }

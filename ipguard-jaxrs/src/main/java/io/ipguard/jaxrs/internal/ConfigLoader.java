@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class ConfigLoader {
 
-    private static final System.Logger LOG = System.getLogger(io.ipguard.jaxrs.IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
 
     /** The largest configuration file read. */
     static final long MAX_BYTES = 16L << 20;

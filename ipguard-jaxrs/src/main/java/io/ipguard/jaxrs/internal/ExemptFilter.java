@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * Marks a request to an exempt method ({@code @AnyClient}) as decided and open, so that the second
  * line behind the guard, bound by Jersey's own name binding, knows the guard saw it. Thread-safe.
  */
-@Priority(IpGuardFeature.PRIORITY)
+@Priority(GuardPriority.GUARD)
 final class ExemptFilter implements ContainerRequestFilter {
 
     static final ExemptFilter INSTANCE = new ExemptFilter();

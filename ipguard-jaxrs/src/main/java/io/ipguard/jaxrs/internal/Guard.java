@@ -7,7 +7,6 @@ import io.ipguard.jaxrs.DecisionListener;
 import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -24,7 +23,7 @@ import org.glassfish.jersey.spi.ExceptionMappers;
  */
 public final class Guard {
 
-    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
 
     private final ClientIpResolver resolver;
     private final WhitelistProvider provider;

@@ -79,7 +79,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         Setting proxies = null;
         Setting header = null;
         Setting hops = null;
-        SourceSettings.Parser urls = new SourceSettings.Parser();
+        SourceSettingsParser urls = new SourceSettingsParser();
         for (Setting s : settings) {
             String key = s.key();
             String value = s.value().strip();

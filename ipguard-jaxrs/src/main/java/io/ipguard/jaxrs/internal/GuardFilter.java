@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * inside the guard are refused too. In report-only mode refusals are only logged. One
  * instance per guarded method, holding the group resolved at deployment. Thread-safe.
  */
-@Priority(IpGuardFeature.PRIORITY)
+@Priority(GuardPriority.GUARD)
 final class GuardFilter implements ContainerRequestFilter {
 
     private final Guard guard;

@@ -1,7 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.ClientAddress;
-
 /**
  * Strict parser and formatter for IPv4 and IPv6 address literals.
  *
@@ -10,8 +8,21 @@ import io.ipguard.jaxrs.ClientAddress;
  * {@code inet_aton} and 10 to a reader) and the RFC 4291 IPv6 text forms, including an
  * embedded IPv4 tail. Everything else, including {@code inet_aton} shorthands such as
  * {@code 127.1} or {@code 0x7f.0.0.1} and non-ASCII digits, is rejected.
+ *
+ * <p>It reads and writes bits only: what a parsed address becomes is the caller's
+ * {@link Factory}'s choice, so that the public {@code ClientAddress} and the library both use it
+ * without depending on each other through it.
  */
 public final class IpLiteral {
+
+    /** Makes the caller's value of a parsed address. */
+    public interface Factory<T> {
+        /** The IPv4 address with these 32 bits, most significant octet first. */
+        T ipv4(int bits);
+
+        /** The IPv6 address with these 128 bits. */
+        T ipv6(long high, long low);
+    }
 
     private IpLiteral() {
     }
@@ -20,9 +31,10 @@ public final class IpLiteral {
      * Parses {@code text[from, to)}.
      *
      * @param allowZone whether an IPv6 zone id ({@code %eth0}) is accepted (and dropped)
+     * @param factory makes the value of the address parsed
      * @return the address, or null if the text is not a literal
      */
-    public static ClientAddress parse(CharSequence text, int from, int to, boolean allowZone) {
+    public static <T> T parse(CharSequence text, int from, int to, boolean allowZone, Factory<T> factory) {
         int percent = indexOf(text, '%', from, to);
         if (percent >= 0) {
             // A zone id only qualifies a link-local IPv6 address and never changes who the peer is.
@@ -32,17 +44,17 @@ public final class IpLiteral {
             to = percent;
         }
         if (indexOf(text, ':', from, to) >= 0) {
-            return parseIpv6(text, from, to);
+            return parseIpv6(text, from, to, factory);
         }
         if (percent >= 0) {
             return null;
         }
         long v4 = parseIpv4(text, from, to);
-        return v4 < 0 ? null : Addresses.ofIpv4((int) v4);
+        return v4 < 0 ? null : factory.ipv4((int) v4);
     }
 
     /** Returns the 32 bits of a dotted quad as a non-negative long, or -1 if it is not one. */
-    static long parseIpv4(CharSequence text, int from, int to) {
+    public static long parseIpv4(CharSequence text, int from, int to) {
         long value = 0;
         int octets = 0;
         int i = from;
@@ -73,7 +85,7 @@ public final class IpLiteral {
         return i == to ? value : -1;
     }
 
-    private static ClientAddress parseIpv6(CharSequence text, int from, int to) {
+    private static <T> T parseIpv6(CharSequence text, int from, int to, Factory<T> factory) {
         int[] groups = new int[8];
         int gap = indexOfDoubleColon(text, from, to);
         int count;
@@ -103,7 +115,7 @@ public final class IpLiteral {
             high = (high << 16) | groups[g];
             low = (low << 16) | groups[g + 4];
         }
-        return Addresses.ofIpv6(high, low);
+        return factory.ipv6(high, low);
     }
 
     /** Parses colon-separated hextets (optionally ending in a dotted quad); returns the 16-bit group count or -1. */

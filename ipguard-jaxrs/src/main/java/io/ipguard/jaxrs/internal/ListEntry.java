@@ -116,11 +116,11 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     private enum Shorthand { ADDRESS, BLOCK_BASE, RANGE_END }
 
     private static ClientAddress address(String entry, String text, Shorthand where) throws InvalidEntryException {
-        ClientAddress address = IpLiteral.parse(text, 0, text.length(), false);
+        ClientAddress address = Addresses.parse(text, 0, text.length(), false);
         if (address != null) {
             return address;
         }
-        if (text.indexOf('%') >= 0 && IpLiteral.parse(text, 0, text.length(), true) != null) {
+        if (text.indexOf('%') >= 0 && Addresses.parse(text, 0, text.length(), true) != null) {
             throw invalid(entry, "has a zone id, which has no meaning in a list");
         }
         if (looksLikeHostname(text)) {

@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.Whitelisted;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -15,7 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * Thread-safe.
  */
 @Whitelisted
-@Priority(IpGuardFeature.PRIORITY + 1)
+@Priority(GuardPriority.SECOND_LINE)
 public final class NameBoundCheck implements ContainerRequestFilter {
 
     private final Guard guard;

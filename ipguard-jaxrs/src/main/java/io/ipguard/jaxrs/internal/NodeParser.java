@@ -24,18 +24,18 @@ final class NodeParser {
                 // Brackets hold IPv6 only, and only a port may follow them.
                 return null;
             }
-            return IpLiteral.parse(text, from + 1, close, true);
+            return Addresses.parse(text, from + 1, close, true);
         }
         int colon = indexOf(text, ':', from, to);
         if (colon < 0) {
-            return IpLiteral.parse(text, from, to, true);
+            return Addresses.parse(text, from, to, true);
         }
         if (indexOf(text, ':', colon + 1, to) < 0) {
             // Exactly one colon: IPv4 with a port.
             long v4 = isPort(text, colon + 1, to) ? IpLiteral.parseIpv4(text, from, colon) : -1;
             return v4 < 0 ? null : Addresses.ofIpv4((int) v4);
         }
-        return allowBareIpv6 ? IpLiteral.parse(text, from, to, true) : null;
+        return allowBareIpv6 ? Addresses.parse(text, from, to, true) : null;
     }
 
     private static boolean isPort(CharSequence text, int from, int to) {

@@ -56,8 +56,8 @@ public final class PeerLookup {
         }
         // Jetty reports an IPv6 peer in brackets ("[0:0:0:0:0:0:0:1]"); Grizzly without.
         boolean bracketed = peer.length() > 2 && peer.charAt(0) == '[' && peer.charAt(peer.length() - 1) == ']';
-        ClientAddress address = bracketed ? IpLiteral.parse(peer, 1, peer.length() - 1, true)
-                : IpLiteral.parse(peer, 0, peer.length(), true);
+        ClientAddress address = bracketed ? Addresses.parse(peer, 1, peer.length() - 1, true)
+                : Addresses.parse(peer, 0, peer.length(), true);
         if (address != null && bracketed && address.isIpv4() && peer.indexOf(':') < 0) {
             // Brackets hold IPv6 only.
             address = null;

@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,7 +12,7 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
  * answer for. The client must be in every group that guards a method of the resource (for the
  * application's WADL, every group in use). Thread-safe.
  */
-@Priority(IpGuardFeature.PRIORITY)
+@Priority(GuardPriority.GUARD)
 final class RequirementFilter implements ContainerRequestFilter {
 
     private final Guard guard;

@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +13,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * Reached without locators and with no {@code Application} guard, the method is open; a method
  * whose annotations cannot be read (a JDK proxy's) is then refused. Thread-safe.
  */
-@Priority(IpGuardFeature.PRIORITY)
+@Priority(GuardPriority.GUARD)
 final class ScopedGuardFilter implements ContainerRequestFilter {
 
     private final Guard guard;

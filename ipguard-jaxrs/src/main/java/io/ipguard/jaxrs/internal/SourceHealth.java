@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SourceHealth {
 
-    private static final System.Logger LOG = System.getLogger(io.ipguard.jaxrs.IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
 
     /** What a URL fetch came to. */
     public enum Fetch { OK, NOT_MODIFIED, ERROR }

@@ -1,6 +1,5 @@
 package io.ipguard.jaxrs.internal;
 
-import io.ipguard.jaxrs.IpGuardFeature;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * contradict each other), met only when a request reaches it: a deployed resource with such a
  * method stops start-up instead. Thread-safe.
  */
-@Priority(IpGuardFeature.PRIORITY)
+@Priority(GuardPriority.GUARD)
 final class UndecidableFilter implements ContainerRequestFilter {
 
     private final Guard guard;

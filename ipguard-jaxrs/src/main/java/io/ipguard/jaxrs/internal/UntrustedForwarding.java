@@ -1,7 +1,6 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.ClientAddress;
-import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.IpGuardProperties;
 import io.ipguard.jaxrs.ListStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,7 +27,7 @@ public final class UntrustedForwarding {
     static final int SAMPLE = 16;
     static final int FIRST = 64;
     static final List<String> USUAL_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
-    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
     private static final long QUIET_MILLIS = 10 * 60 * 1000;
     private static final int MAX_REMEMBERED = 1024;
 

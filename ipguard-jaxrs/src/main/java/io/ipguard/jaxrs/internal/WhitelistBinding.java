@@ -1,7 +1,6 @@
 package io.ipguard.jaxrs.internal;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
-import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.WhitelistProvider;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -24,7 +23,7 @@ import java.util.Map;
  */
 public final class WhitelistBinding implements DynamicFeature {
 
-    private static final System.Logger LOG = System.getLogger(IpGuardFeature.class.getName());
+    private static final System.Logger LOG = Logs.LOG;
 
     private final Guard guard;
     private final GuardPlan plan;
@@ -54,7 +53,7 @@ public final class WhitelistBinding implements DynamicFeature {
         String resource = ResourceDescription.of(type, method);
         if (HandlerRole.of(type, method) != HandlerRole.RESOURCE) {
             // Jersey's own answers for a resource (OPTIONS, WADL): what they describe decides.
-            context.register(new RequirementFilter(guard, plan), IpGuardFeature.PRIORITY);
+            context.register(new RequirementFilter(guard, plan), GuardPriority.GUARD);
             return;
         }
         Guarding own;
@@ -63,7 +62,7 @@ public final class WhitelistBinding implements DynamicFeature {
         } catch (IpGuardConfigurationException e) {
             // Only a sub-resource met while serving gets here: deployment reviewed the others.
             LOG.log(System.Logger.Level.ERROR, "ipguard: " + resource + " is refused to everyone: " + e.getMessage());
-            context.register(new UndecidableFilter(guard, resource, String.join("; ", e.problems())), IpGuardFeature.PRIORITY);
+            context.register(new UndecidableFilter(guard, resource, String.join("; ", e.problems())), GuardPriority.GUARD);
             return;
         }
         switch (own.kind()) {
@@ -81,12 +80,12 @@ public final class WhitelistBinding implements DynamicFeature {
                         live.require(own.group(), resource);
                     }
                 }
-                context.register(new GuardFilter(guard, own.group(), resource), IpGuardFeature.PRIORITY);
+                context.register(new GuardFilter(guard, own.group(), resource), GuardPriority.GUARD);
             }
             case INHERIT, UNREADABLE -> context.register(new ScopedGuardFilter(guard, plan, own, resource),
-                    IpGuardFeature.PRIORITY);
+                    GuardPriority.GUARD);
             // @AnyClient: open to everyone, wherever it is reached from; marked, for the second line.
-            case EXEMPT -> context.register(ExemptFilter.INSTANCE, IpGuardFeature.PRIORITY);
+            case EXEMPT -> context.register(ExemptFilter.INSTANCE, GuardPriority.GUARD);
         }
     }
 

@@ -104,12 +104,12 @@ class IpLiteralPropertyTest {
             assertEquals(address, ClientAddress.parse("::FFFF:" + Integer.toHexString(bits >>> 16) + ":"
                     + Integer.toHexString(bits & 0xffff)));
             // inet_aton's other spellings of the same address: octal, hex, shorthand, a bare integer.
-            assertNull(IpLiteral.parse("0" + text, 0, text.length() + 1, false));
-            assertNull(IpLiteral.parse("0x" + text, 0, text.length() + 2, false));
+            assertNull(Addresses.parse("0" + text, 0, text.length() + 1, false));
+            assertNull(Addresses.parse("0x" + text, 0, text.length() + 2, false));
             String shorthand = first + "." + (bits & 0xffffff);
-            assertNull(IpLiteral.parse(shorthand, 0, shorthand.length(), false));
+            assertNull(Addresses.parse(shorthand, 0, shorthand.length(), false));
             String integer = Long.toString(bits & 0xffffffffL);
-            assertNull(IpLiteral.parse(integer, 0, integer.length(), false));
+            assertNull(Addresses.parse(integer, 0, integer.length(), false));
         }
     }
 
@@ -191,7 +191,7 @@ class IpLiteralPropertyTest {
             boolean expected = referenceAccepts(candidate);
             accepted += expected ? 1 : 0;
 
-            assertEquals(expected, IpLiteral.parse(candidate, 0, candidate.length(), false) != null, candidate);
+            assertEquals(expected, Addresses.parse(candidate, 0, candidate.length(), false) != null, candidate);
         }
         assertTrue(accepted > CASES / 4 && accepted < CASES, "accepted " + accepted + " of " + CASES);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IpLiteralTest {
 
     private static ClientAddress parse(String text, boolean allowZone) {
-        return IpLiteral.parse(text, 0, text.length(), allowZone);
+        return Addresses.parse(text, 0, text.length(), allowZone);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
