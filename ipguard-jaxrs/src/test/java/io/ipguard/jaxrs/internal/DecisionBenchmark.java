@@ -57,7 +57,7 @@ public class DecisionBenchmark {
             settings.put(keyValues[i], new Setting(keyValues[i], keyValues[i + 1], null));
         }
         ConfigLoader loader = ConfigLoader.load(settings, null, List.of(), Clock.systemUTC());
-        return Loaders.guard(loader, peer, metered);
+        return Guards.guard(loader, peer, metered);
     }
 
     @Setup

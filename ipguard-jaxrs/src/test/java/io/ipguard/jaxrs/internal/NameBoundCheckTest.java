@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The second line behind the guard lets through what the guard decided, and refuses what it never saw. */
 class NameBoundCheckTest {
 
-    private final Guard guard = Loaders.guard(Loaders.load(null, "ipguard.group.default", "192.0.2.10"), "192.0.2.10", false);
+    private final Guard guard = Guards.guard(Loaders.load(null, "ipguard.group.default", "192.0.2.10"), "192.0.2.10", false);
     private final NameBoundCheck check = new NameBoundCheck(guard);
 
     @Test
