@@ -1,6 +1,6 @@
 package io.ipguard.jaxrs;
 
-import io.ipguard.jaxrs.internal.IpLiteral;
+import io.ipguard.jaxrs.internal.address.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;

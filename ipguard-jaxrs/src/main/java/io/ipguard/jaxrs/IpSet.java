@@ -1,6 +1,6 @@
 package io.ipguard.jaxrs;
 
-import io.ipguard.jaxrs.internal.EntryListParser;
+import io.ipguard.jaxrs.internal.address.EntryListParser;
 
 /**
  * An immutable set of IP addresses, such as one named group of an allowlist.

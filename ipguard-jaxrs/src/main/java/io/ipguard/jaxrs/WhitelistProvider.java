@@ -1,6 +1,6 @@
 package io.ipguard.jaxrs;
 
-import io.ipguard.jaxrs.internal.GroupPropertiesParser;
+import io.ipguard.jaxrs.internal.config.GroupPropertiesParser;
 import java.util.Map;
 
 /**

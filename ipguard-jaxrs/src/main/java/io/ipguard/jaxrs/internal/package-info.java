@@ -1,4 +1,7 @@
 /**
- * Implementation, not API: anything here may change in any release.
+ * Implementation, not API: anything under this package may change in any release. Its
+ * sub-packages, lowest first: {@code io}, {@code address}, {@code lists}, {@code config},
+ * {@code client}, {@code model}, {@code observe}, {@code runtime}; each uses only those before
+ * it (docs/architecture.md).
  */
 package io.ipguard.jaxrs.internal;

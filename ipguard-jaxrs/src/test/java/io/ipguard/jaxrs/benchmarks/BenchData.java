@@ -1,6 +1,6 @@
 package io.ipguard.jaxrs.benchmarks;
 
-import io.ipguard.jaxrs.internal.IpLiteral;
+import io.ipguard.jaxrs.internal.address.IpLiteral;
 import java.util.Random;
 
 /**

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecondLineTest {
 
-    private static final String SECOND_LINE = "io.ipguard.jaxrs.internal.NameBoundCheck";
+    private static final String SECOND_LINE = "io.ipguard.jaxrs.internal.runtime.NameBoundCheck";
 
     @Path("/second")
     public static class Mixed {

@@ -1,0 +1,81 @@
+package io.ipguard.jaxrs.internal.io;
+
+import java.util.List;
+
+/** Makes client-controlled text safe to log: quoted, control and non-ASCII characters escaped, length bounded. */
+public final class LogText {
+
+    static final int MAX_CHARS = 256;
+
+    private LogText() {
+    }
+
+    /** The request's method and path, escaped and bounded like header values, for refusal lines. */
+    public static String request(jakarta.ws.rs.container.ContainerRequestContext request) {
+        return escape(request.getMethod(), 32) + " /" + escape(request.getUriInfo().getPath(), MAX_CHARS);
+    }
+
+    /** The text escaped (control, quote, backslash and non-ASCII characters by code), at most {@code max} characters of it. */
+    public static String escape(String text, int max) {
+        StringBuilder out = new StringBuilder();
+        if (appendEscaped(out, text, max) < text.length()) {
+            out.append("...(").append(text.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text with every control, line or paragraph separator and invisible formatting character
+     * escaped by code, the rest as it is: for messages that quote what a list held, whatever path
+     * it took into them (a parser's message, an exception).
+     */
+    public static String controlsEscaped(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT;
+            if (hidden && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(hidden ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Quotes each field line; the whole result holds at most about {@value #MAX_CHARS} characters of input. */
+    public static String quote(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        int budget = MAX_CHARS;
+        for (String line : lines) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append('"');
+            int shown = appendEscaped(out, line, Math.max(budget, 0));
+            out.append('"');
+            if (shown < line.length()) {
+                out.append("...(").append(line.length()).append(" chars)");
+            }
+            budget -= shown;
+        }
+        return out.toString();
+    }
+
+    /** Appends at most {@code max} characters of {@code text}, escaped; returns how many it took. */
+    private static int appendEscaped(StringBuilder out, String text, int max) {
+        int shown = Math.min(text.length(), max);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return shown;
+    }
+}

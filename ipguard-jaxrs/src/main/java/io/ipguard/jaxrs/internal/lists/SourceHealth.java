@@ -1,0 +1,122 @@
+package io.ipguard.jaxrs.internal.lists;
+
+import io.ipguard.jaxrs.ListStatus;
+import io.ipguard.jaxrs.internal.io.LogText;
+import io.ipguard.jaxrs.internal.io.Logs;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tracks the {@link ListStatus} of one source across loads and failures, and the numbers metrics
+ * read: entries in force, failures since the last success, and, for URLs, fetches by outcome.
+ * Thread-safe.
+ */
+public final class SourceHealth {
+
+    private static final System.Logger LOG = Logs.LOG;
+
+    /** What a URL fetch came to. */
+    public enum Fetch { OK, NOT_MODIFIED, ERROR }
+
+    private final Clock clock;
+    private final String tag;
+    private volatile ListStatus status;
+    private volatile int entries;
+    private volatile long failuresSinceSuccess;
+    private final AtomicLong[] fetches = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    public SourceHealth(String source, String tag, Clock clock) {
+        this.clock = clock;
+        this.tag = tag;
+        this.status = new SourceStatus(source, null, 0, null, null);
+    }
+
+    public ListStatus status() {
+        return status;
+    }
+
+    /** A short, stable name for metrics: {@code configuration}, {@code file}, or {@code url:<group>}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** Entries in the lists in force from this source. */
+    public int entries() {
+        return entries;
+    }
+
+    /** Seconds since the epoch of the last good load; NaN if none. */
+    public double loadedAtSeconds() {
+        return status.loadedAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** Seconds since the last good load; NaN if none. */
+    public double ageSeconds() {
+        return status.loadedAt().map(at -> (clock.millis() - at.toEpochMilli()) / 1000.0).orElse(Double.NaN);
+    }
+
+    public long failuresSinceSuccess() {
+        return failuresSinceSuccess;
+    }
+
+    public long fetches(Fetch outcome) {
+        return fetches[outcome.ordinal()].get();
+    }
+
+    void fetched(Fetch outcome) {
+        fetches[outcome.ordinal()].incrementAndGet();
+    }
+
+    /** The health as it stands, to put back if what loads next is refused. */
+    record Before(ListStatus status, int entries, long failuresSinceSuccess) {
+    }
+
+    synchronized Before before() {
+        return new Before(status, entries, failuresSinceSuccess);
+    }
+
+    /**
+     * Puts back the health from {@code before} a load the configuration then refused, and records
+     * the refusal as a failure: the status keeps describing the list in force, not the refused one.
+     */
+    synchronized void refused(Before before, String problem) {
+        status = before.status();
+        entries = before.entries();
+        failuresSinceSuccess = before.failuresSinceSuccess();
+        failed(problem);
+    }
+
+    public synchronized void loaded(int entryCount) {
+        entries = entryCount;
+        failuresSinceSuccess = 0;
+        ListStatus s = status;
+        status = new SourceStatus(s.source(), clock.instant(), s.version() + 1, null, null);
+    }
+
+    /** Says that what was loaded is now in force, once the configuration took it (not when it was refused). */
+    public void applied() {
+        ListStatus s = status;
+        if (s.version() > 1) {
+            LOG.log(System.Logger.Level.INFO, "ipguard: reloaded " + s.source() + " (version " + s.version() + ")");
+        }
+    }
+
+    /** A check found the source unchanged: the lists in force are current. */
+    synchronized void checked() {
+        failuresSinceSuccess = 0;
+        ListStatus s = status;
+        if (s.lastError().isPresent()) {
+            status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
+        }
+    }
+
+    public synchronized void failed(String problem) {
+        // What a list held can reach the problem through a parser's message: never a raw control character.
+        String error = LogText.controlsEscaped(problem);
+        failuresSinceSuccess++;
+        ListStatus s = status;
+        status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());
+        LOG.log(System.Logger.Level.WARNING, "ipguard: could not load " + s.source()
+                + (s.version() > 0 ? "; the lists loaded before stay in force: " : ": ") + error);
+    }
+}

@@ -1,0 +1,279 @@
+package io.ipguard.jaxrs.internal.model;
+
+import io.ipguard.jaxrs.AnyClient;
+import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.Whitelisted;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
+
+/**
+ * Reads {@link Whitelisted} and {@link AnyClient} the way JAX-RS reads annotations: on the method,
+ * else on the method it overrides or implements (superclasses, nearest first, before interfaces);
+ * then on the class, else its superclasses, else the interfaces it implements. Interfaces that
+ * disagree, with no more specific one deciding, make the method undecidable: an error, never a
+ * guess. An {@link Inflector} is read through its own {@code apply}, however Jersey names it. A JDK
+ * proxy hides its target's annotations: when its interfaces say nothing, it is
+ * {@link Guarding.Kind#UNREADABLE}. Results are cached per class; the cache holds only what the
+ * classes' annotations say.
+ */
+final class GuardAnnotations {
+
+    private static final ClassValue<Map<Object, Object>> CACHE = new ClassValue<>() {
+        @Override
+        protected Map<Object, Object> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private static final Object CLASS_KEY = new Object();
+    private static final Object STEREOTYPES_KEY = new Object();
+
+    /** An Inflector's own {@code apply}: Jersey hands over {@code Inflector.apply(Object)}, which says nothing. */
+    private static final ClassValue<Method> INFLECTOR_APPLY = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return Overrides.unbridged(type.getMethod("apply", Object.class));
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+    };
+
+    /**
+     * For an annotation type that carries @Whitelisted or @AnyClient, directly or through other
+     * annotations at any depth, the annotations in between ("" when direct); null when it carries neither.
+     */
+    private static final ClassValue<String> STEREOTYPE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return carriedThrough(type, new HashSet<>());
+        }
+    };
+
+    private GuardAnnotations() {
+    }
+
+    /**
+     * What guards {@code method} when Jersey runs it on an instance of {@code type}: the method's
+     * own answer, else the class's; {@link Guarding#INHERIT} when neither says anything.
+     *
+     * @throws IpGuardConfigurationException if the annotations contradict each other
+     */
+    static Guarding of(Class<?> type, Method method) {
+        Guarding onMethod = cached(type, implementation(type, method));
+        if (onMethod.decided()) {
+            // The class is read all the same: a stereotype on it fails every method, not only the silent ones.
+            cached(type, STEREOTYPES_KEY);
+            return onMethod;
+        }
+        return cached(type, CLASS_KEY);
+    }
+
+    /** The method that runs: for an Inflector handed over as {@code Inflector.apply}, the class's own. */
+    private static Method implementation(Class<?> type, Method method) {
+        if (method.getDeclaringClass() == Inflector.class && Inflector.class.isAssignableFrom(type)) {
+            Method own = INFLECTOR_APPLY.get(type);
+            return own == null ? method : own;
+        }
+        return method;
+    }
+
+    /** What the class, its superclasses and its interfaces say. */
+    static Guarding ofClass(Class<?> type) {
+        return cached(type, CLASS_KEY);
+    }
+
+    private static Guarding cached(Class<?> type, Object key) {
+        Object result = CACHE.get(type).computeIfAbsent(key, k -> {
+            try {
+                if (k == STEREOTYPES_KEY) {
+                    classElements(type).forEach((element, where) -> declared(element, where));
+                    return Guarding.INHERIT;
+                }
+                return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k);
+            } catch (IpGuardConfigurationException e) {
+                return e;
+            }
+        });
+        if (result instanceof IpGuardConfigurationException e) {
+            throw new IpGuardConfigurationException(e.problems());
+        }
+        return (Guarding) result;
+    }
+
+    private static Guarding methodLevel(Class<?> type, Method handling) {
+        Method method = Overrides.unbridged(handling);
+        Guarding own = declared(method, "method " + name(method));
+        Overrides overrides = new Overrides(type);
+        if (!own.decided()) {
+            checkJerseysDefinition(method, overrides);
+        }
+        // Every method this one overrides is read, even past the one that decides, so that a stereotype
+        // anywhere a guard could come from fails the same way wherever it sits. Superclasses take
+        // precedence over interfaces, the nearest first.
+        Guarding fromSuperclass = Guarding.INHERIT;
+        for (Class<?> superclass : overrides.superclasses()) {
+            Method overridden = overrides.overridden(method, superclass);
+            Guarding found = overridden == null ? Guarding.INHERIT : declared(overridden, "method " + name(overridden));
+            if (!fromSuperclass.decided()) {
+                fromSuperclass = found;
+            }
+        }
+        List<Class<?>> owners = new ArrayList<>();
+        List<Guarding> found = new ArrayList<>();
+        for (Class<?> api : overrides.interfaces()) {
+            Method implemented = overrides.overridden(method, api);
+            Guarding guarding = implemented == null ? Guarding.INHERIT
+                    : declared(implemented, "method " + name(implemented));
+            if (guarding.decided()) {
+                owners.add(api);
+                found.add(guarding);
+            }
+        }
+        if (own.decided()) {
+            return own;
+        }
+        return fromSuperclass.decided() ? fromSuperclass : agreed(owners, found, "method " + name(method));
+    }
+
+    /**
+     * Jersey builds a resource method from the first method up the hierarchy that carries JAX-RS
+     * annotations, matching parameters loosely (a type variable matches any class). When that
+     * method is not one this method overrides in Java and speaks about guarding, Jersey would serve
+     * this method under a guard we would not see: undecidable.
+     */
+    private static void checkJerseysDefinition(Method method, Overrides overrides) {
+        Method definition = new AnnotatedMethod(method).getMethod();
+        if (definition.equals(method) || !declared(definition, "").decided()) {
+            return;
+        }
+        if (!definition.equals(overrides.overridden(method, definition.getDeclaringClass()))) {
+            throw new IpGuardConfigurationException(List.of("method " + name(method) + ": Jersey serves it with the "
+                    + "annotations of method " + name(definition) + ", which it does not override; annotate it directly"));
+        }
+    }
+
+    private static Guarding classLevel(Class<?> type) {
+        // A class's own annotations, not the @Inherited view, so that a subclass's @AnyClient is not
+        // reported as contradicting its superclass's @Whitelisted. All are read, as for methods.
+        Guarding fromClasses = Guarding.INHERIT;
+        List<Class<?>> owners = new ArrayList<>();
+        List<Guarding> found = new ArrayList<>();
+        for (Map.Entry<Class<?>, String> element : classElements(type).entrySet()) {
+            Class<?> c = element.getKey();
+            Guarding guarding = declared(c, element.getValue());
+            if (!c.isInterface() && !fromClasses.decided()) {
+                fromClasses = guarding;
+            } else if (c.isInterface() && guarding.decided()) {
+                owners.add(c);
+                found.add(guarding);
+            }
+        }
+        if (fromClasses.decided()) {
+            return fromClasses;
+        }
+        Guarding agreed = agreed(owners, found, "class " + type.getName());
+        if (!agreed.decided() && Proxy.isProxyClass(type)) {
+            // The target behind the proxy may carry a guard that nothing can see: only the way here may decide.
+            return Guarding.unreadable("JDK proxy " + type.getName() + " implementing "
+                    + Arrays.stream(type.getInterfaces()).map(Class::getName).collect(Collectors.joining(", ")));
+        }
+        return agreed;
+    }
+
+    /** The class, its superclasses (nearest first) and its interfaces, each with how messages name it. */
+    private static Map<Class<?>, String> classElements(Class<?> type) {
+        Map<Class<?>, String> elements = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            elements.put(c, "class " + c.getName());
+        }
+        for (Class<?> api : new Overrides(type).interfaces()) {
+            elements.put(api, "interface " + api.getName());
+        }
+        return elements;
+    }
+
+    /** The interfaces' answer: the most specific ones must agree. */
+    private static Guarding agreed(List<Class<?>> owners, List<Guarding> found, String subject) {
+        List<Guarding> specific = new ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            boolean overriddenByAnother = false;
+            for (Class<?> other : owners) {
+                // An interface's answer gives way to that of an interface extending it.
+                overriddenByAnother |= other != owners.get(i) && owners.get(i).isAssignableFrom(other);
+            }
+            if (!overriddenByAnother) {
+                specific.add(found.get(i));
+            }
+        }
+        if (specific.isEmpty()) {
+            return Guarding.INHERIT;
+        }
+        for (Guarding candidate : specific) {
+            if (!candidate.sameAs(specific.get(0))) {
+                List<String> candidates = new ArrayList<>();
+                specific.forEach(g -> candidates.add(g.describe() + " on " + g.where()));
+                throw new IpGuardConfigurationException(List.of(subject + ": its interfaces disagree about its guard ("
+                        + String.join("; ", candidates) + "); annotate it directly"));
+            }
+        }
+        return specific.get(0);
+    }
+
+    private static Guarding declared(AnnotatedElement element, String where) {
+        for (java.lang.annotation.Annotation annotation : element.getDeclaredAnnotations()) {
+            Class<?> type = annotation.annotationType();
+            String through = STEREOTYPE.get(type);
+            if (through != null) {
+                // JAX-RS name binding does not see through such a "stereotype", at any depth, and neither do we: say so.
+                throw new IpGuardConfigurationException(List.of(where + ": @" + type.getSimpleName() + " carries "
+                        + "@Whitelisted or @AnyClient" + (through.isEmpty() ? "" : " (through " + through + ")")
+                        + ", which neither Jersey nor ipguard reads through another "
+                        + "annotation; put it on the method or class directly"));
+            }
+        }
+        Whitelisted whitelisted = element.getDeclaredAnnotation(Whitelisted.class);
+        boolean exempt = element.getDeclaredAnnotation(AnyClient.class) != null;
+        if (whitelisted != null && exempt) {
+            throw new IpGuardConfigurationException(List.of(where + ": has both @Whitelisted and @AnyClient"));
+        }
+        if (exempt) {
+            return Guarding.exempt(where);
+        }
+        return whitelisted == null ? Guarding.INHERIT : Guarding.group(whitelisted.group(), where);
+    }
+
+    private static String carriedThrough(Class<?> annotationType, Set<Class<?>> seen) {
+        if (!seen.add(annotationType)) {
+            // Meta-annotations may annotate themselves (@Retention, @Documented): visit each once.
+            return null;
+        }
+        for (java.lang.annotation.Annotation meta : annotationType.getDeclaredAnnotations()) {
+            Class<?> type = meta.annotationType();
+            if (type == Whitelisted.class || type == AnyClient.class) {
+                return "";
+            }
+            String deeper = carriedThrough(type, seen);
+            if (deeper != null) {
+                return "@" + type.getSimpleName() + (deeper.isEmpty() ? "" : ", " + deeper);
+            }
+        }
+        return null;
+    }
+
+    static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}

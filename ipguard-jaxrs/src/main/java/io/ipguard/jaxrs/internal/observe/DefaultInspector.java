@@ -1,0 +1,61 @@
+package io.ipguard.jaxrs.internal.observe;
+
+import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.Explanation;
+import io.ipguard.jaxrs.IpGuardInspector;
+import io.ipguard.jaxrs.ListStatus;
+import io.ipguard.jaxrs.WhitelistProvider;
+import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
+import io.ipguard.jaxrs.internal.config.ConfigLoader;
+import io.ipguard.jaxrs.internal.model.GuardPlan;
+import java.util.List;
+import java.util.Map;
+
+/** The inspector of one configuration, deployed or not. */
+public final class DefaultInspector implements IpGuardInspector {
+
+    private final ConfigLoader loader;
+    private final WhitelistProvider provider;
+    private final GuardPlan plan;
+    private final UntrustedForwarding untrusted;
+
+    /** An inspector of a running application: its configuration, lists, plan and what its requests showed. */
+    @jakarta.inject.Inject
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, GuardPlan plan, UntrustedForwarding untrusted) {
+        this.loader = loader;
+        this.provider = provider;
+        this.plan = plan;
+        this.untrusted = untrusted;
+    }
+
+    /** An inspector of a configuration without an application. */
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
+        this(loader, provider, new GuardPlan(), null);
+    }
+
+    @Override
+    public List<ListStatus> status() {
+        List<ListStatus> all = new java.util.ArrayList<>(loader.status());
+        ListStatus forwarding = untrusted == null ? null : untrusted.status();
+        if (forwarding != null) {
+            all.add(forwarding);
+        }
+        return all;
+    }
+
+    @Override
+    public List<ListStatus> reload() {
+        loader.reloadNow();
+        return status();
+    }
+
+    @Override
+    public Explanation explain(String peer, Map<String, List<String>> headers, String group) {
+        return Explainer.explain(loader.live().current(), provider, ClientAddress.parse(peer), headers, group);
+    }
+
+    @Override
+    public List<String> guards() {
+        return plan.report();
+    }
+}

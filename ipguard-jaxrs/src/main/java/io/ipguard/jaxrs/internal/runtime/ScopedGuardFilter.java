@@ -1,0 +1,51 @@
+package io.ipguard.jaxrs.internal.runtime;
+
+import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.Guarding;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
+
+/**
+ * Guards a resource method whose own annotations say nothing: it takes the innermost guard on the
+ * request's way, the locators it went through (innermost first), else the {@code Application}'s.
+ * Reached without locators and with no {@code Application} guard, the method is open; a method
+ * whose annotations cannot be read (a JDK proxy's) is then refused. Thread-safe.
+ */
+@Priority(GuardPriority.GUARD)
+final class ScopedGuardFilter implements ContainerRequestFilter {
+
+    private final Guard guard;
+    private final GuardPlan plan;
+    private final Guarding own;
+    private final String resource;
+
+    /** {@code own}: what the method itself says, {@link Guarding#INHERIT} or {@link Guarding.Kind#UNREADABLE}. */
+    ScopedGuardFilter(Guard guard, GuardPlan plan, Guarding own, String resource) {
+        this.guard = guard;
+        this.plan = plan;
+        this.own = own;
+        this.resource = resource;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String group;
+        try {
+            List<ResourceMethod> locators = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceLocators();
+            group = own.within(locators.isEmpty() ? plan.application() : plan.scope(locators)).groupOrNull();
+        } catch (RuntimeException e) {
+            // Fail closed: if we cannot tell which group guards the way here, nobody passes.
+            guard.refuse(request, resource, "guard error: " + e);
+            return;
+        }
+        if (group != null) {
+            guard.check(request, group, resource);
+        } else {
+            Verdict.OPEN.mark(request);
+        }
+    }
+}
