@@ -5,15 +5,15 @@ import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.runtime.ConfigWatch;
 import io.ipguard.jaxrs.internal.client.ContainerCheck;
 import io.ipguard.jaxrs.internal.observe.DefaultInspector;
-import io.ipguard.jaxrs.internal.runtime.EarlyAnswerListener;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.runtime.BackstopListener;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import io.ipguard.jaxrs.internal.runtime.GuardPriority;
 import io.ipguard.jaxrs.internal.runtime.IpGuardBinder;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.io.Logs;
 import io.ipguard.jaxrs.internal.model.ModelReview;
-import io.ipguard.jaxrs.internal.runtime.NameBoundCheck;
+import io.ipguard.jaxrs.internal.runtime.SecondLineFilter;
 import io.ipguard.jaxrs.internal.config.PropertiesFile;
 import io.ipguard.jaxrs.internal.config.Setting;
 import io.ipguard.jaxrs.internal.runtime.WhitelistBinding;
@@ -108,15 +108,15 @@ public final class IpGuardFeature implements Feature {
             LOG.log(System.Logger.Level.WARNING, "ipguard: report-only mode: requests outside their group are logged "
                     + "and let through, not refused");
         }
-        GuardPlan plan = new GuardPlan();
+        ResourceGuards plan = new ResourceGuards();
         context.register(new IpGuardBinder(loader, plan, meterRegistry));
         context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
-        context.register(NameBoundCheck.class);
+        context.register(SecondLineFilter.class);
         context.register(BackstopFilter.class);
         if (loader.live().current().denyStatus() == 404 || configFile != null && watch) {
             // Only 404 mode hides what an answer given before the guard would reveal; a watched file may turn it on.
-            context.register(EarlyAnswerListener.class);
+            context.register(BackstopListener.class);
         }
         context.register(ContainerCheck.class);
         if (loader.hasScheduledWork()) {
@@ -249,7 +249,7 @@ public final class IpGuardFeature implements Feature {
          */
         public Builder configFile(Path file) {
             Objects.requireNonNull(file, "file");
-            GuardConfig.checkValues(PropertiesFile.read(file).values());
+            ConfigSnapshot.checkValues(PropertiesFile.read(file).values());
             this.configFile = file;
             this.watch = false;
             return this;
@@ -289,7 +289,7 @@ public final class IpGuardFeature implements Feature {
         }
 
         private Builder set(Setting setting) {
-            GuardConfig.checkValues(List.of(setting));
+            ConfigSnapshot.checkValues(List.of(setting));
             settings.put(setting.key(), setting);
             return this;
         }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecondLineTest {
 
-    private static final String SECOND_LINE = "io.ipguard.jaxrs.internal.runtime.NameBoundCheck";
+    private static final String SECOND_LINE = "io.ipguard.jaxrs.internal.runtime.SecondLineFilter";
 
     @Path("/second")
     public static class Mixed {

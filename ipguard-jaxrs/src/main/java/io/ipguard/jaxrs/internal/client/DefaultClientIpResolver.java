@@ -3,7 +3,7 @@ package io.ipguard.jaxrs.internal.client;
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.ClientIpResolver;
 import io.ipguard.jaxrs.internal.config.Forwarding;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,7 +31,7 @@ public final class DefaultClientIpResolver implements ClientIpResolver {
     }
 
     /** Resolves under {@code config}, so that a decision reads proxies and groups from one configuration. */
-    public ClientAddress resolve(ContainerRequestContext request, GuardConfig config) {
+    public ClientAddress resolve(ContainerRequestContext request, ConfigSnapshot config) {
         Forwarding forwarding = config.forwarding();
         ClientAddress peer = peers.peer(request);
         if (!peer.isKnown()) {

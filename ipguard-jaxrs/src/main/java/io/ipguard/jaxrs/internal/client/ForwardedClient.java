@@ -36,7 +36,7 @@ public final class ForwardedClient {
             return single(lines, peer, name, why);
         }
         boolean quoted = forwarding.kind() == Forwarding.Kind.FORWARDED;
-        ListHeader header = absent ? null : ListHeader.scan(lines, quoted, Forwarding.MAX_HOPS);
+        HeaderElements header = absent ? null : HeaderElements.scan(lines, quoted, Forwarding.MAX_HOPS);
         if (forwarding.trustedHops() > 0) {
             if (header == null) {
                 return why == null ? UNKNOWN : say(why, UNKNOWN, "no " + name + " header, but trusted-hops expects one");
@@ -50,7 +50,7 @@ public final class ForwardedClient {
         return walk(header, quoted, forwarding, why);
     }
 
-    private static ClientAddress walk(ListHeader header, boolean quoted, Forwarding forwarding, StringBuilder why) {
+    private static ClientAddress walk(HeaderElements header, boolean quoted, Forwarding forwarding, StringBuilder why) {
         String name = forwarding.header();
         ClientAddress address = null;
         for (int i = 0; i < header.available(); i++) {
@@ -72,7 +72,7 @@ public final class ForwardedClient {
         return why == null ? address : say(why, address, name + ", leftmost element; every element is a trusted proxy");
     }
 
-    private static ClientAddress countHops(ListHeader header, boolean quoted, int hops, String name, StringBuilder why) {
+    private static ClientAddress countHops(HeaderElements header, boolean quoted, int hops, String name, StringBuilder why) {
         if (header.count() < hops) {
             // Fewer addresses than proxies in front: the header did not come through all of them.
             return why == null ? UNKNOWN : say(why, UNKNOWN, name + " has " + header.count() + " element"
@@ -87,7 +87,7 @@ public final class ForwardedClient {
         return why == null ? client : say(why, client, name + ", element " + hops + " from the right (trusted-hops " + hops + ")");
     }
 
-    private static ClientAddress element(ListHeader header, int fromRight, boolean quoted) {
+    private static ClientAddress element(HeaderElements header, int fromRight, boolean quoted) {
         int from = header.start(fromRight);
         int to = header.end(fromRight);
         return quoted ? ForwardedElement.forNode(header.value(), from, to)
@@ -127,13 +127,13 @@ public final class ForwardedClient {
         return result;
     }
 
-    private static String notAnAddress(ListHeader header, int fromRight, String name) {
+    private static String notAnAddress(HeaderElements header, int fromRight, String name) {
         String text = header.value().substring(header.start(fromRight), header.end(fromRight));
         return name + " element " + (fromRight + 1) + " from the right, " + LogText.quote(List.of(text))
                 + ", is not an address";
     }
 
-    private static String skipped(ListHeader header, int count, boolean quoted) {
+    private static String skipped(HeaderElements header, int count, boolean quoted) {
         StringBuilder out = new StringBuilder();
         for (int i = count - 1; i >= 0; i--) {
             out.append(out.length() == 0 ? "" : ", ").append(element(header, i, quoted));

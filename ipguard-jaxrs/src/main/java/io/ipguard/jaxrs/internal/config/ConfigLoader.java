@@ -47,7 +47,7 @@ public final class ConfigLoader {
     private final SourceHealth health;
     private final ListSources sources;
     private final LiveConfig live;
-    private GuardConfig base;
+    private ConfigSnapshot base;
     private Object fileStamp;
     private byte[] fileBytes;
     private Object pendingStamp;
@@ -64,11 +64,11 @@ public final class ConfigLoader {
         this.health = new SourceHealth(file == null ? "configuration" : "file " + file,
                 file == null ? "configuration" : "file", clock);
         SettingLayers.Composed composed = layers.with(file == null ? Map.of() : readFile());
-        this.base = GuardConfig.parse(composed.settings());
+        this.base = ConfigSnapshot.parse(composed.settings());
         this.layerWarnings = composed.warnings();
         this.sources = new ListSources(clock);
         ListSources.Plan plan = sources.plan(base.urls());
-        GuardConfig first = ListSources.applyTo(base, plan);
+        ConfigSnapshot first = ListSources.applyTo(base, plan);
         sources.commit(plan);
         this.live = new LiveConfig(first);
         plan.toFetch().forEach(this::refresh);
@@ -121,7 +121,7 @@ public final class ConfigLoader {
     }
 
     /** Entries of the configuration's own groups (URL groups count for their sources). */
-    private static int entryCount(GuardConfig config) {
+    private static int entryCount(ConfigSnapshot config) {
         int count = 0;
         for (String entries : config.groupEntries().values()) {
             for (String entry : entries.split(",")) {
@@ -179,7 +179,7 @@ public final class ConfigLoader {
         if (!(now ? source.refreshNow() : source.refresh())) {
             return;
         }
-        GuardConfig next;
+        ConfigSnapshot next;
         try {
             next = sources.applyTo(base);
         } catch (IpGuardConfigurationException e) {
@@ -242,7 +242,7 @@ public final class ConfigLoader {
                 return;
             }
             SettingLayers.Composed composed = layers.with(PropertiesFile.parse(file.toString(), bytes));
-            GuardConfig next = GuardConfig.parse(composed.settings());
+            ConfigSnapshot next = ConfigSnapshot.parse(composed.settings());
             // New list files are read here, and a bad one refuses the change; new URLs are fetched once it applies.
             ListSources.Plan plan = sources.plan(next.urls());
             if (ListSources.trustsTooMany(ListSources.applyTo(next, plan.sources())) != null) {

@@ -19,6 +19,6 @@ public final class GroupPropertiesParser {
                 settings.add(new Setting(key, value.toString(), null));
             }
         });
-        return GuardConfig.parse(settings).groups();
+        return ConfigSnapshot.parse(settings).groups();
     }
 }

@@ -180,8 +180,8 @@ final class ListSources {
      * proxies trust too much beyond what the configuration writes ({@link ProxyBreadth}): a file is
      * configuration, so that stops start-up or refuses the change.
      */
-    static GuardConfig applyTo(GuardConfig config, Plan plan) {
-        GuardConfig next = applyTo(config, plan.sources());
+    static ConfigSnapshot applyTo(ConfigSnapshot config, Plan plan) {
+        ConfigSnapshot next = applyTo(config, plan.sources());
         String harm = trustsTooMany(next);
         if (harm != null) {
             throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
@@ -191,18 +191,18 @@ final class ListSources {
     }
 
     /** What the trusted proxies of {@code next} would trust past what lists may add to what it writes; else null. */
-    static String trustsTooMany(GuardConfig next) {
+    static String trustsTooMany(ConfigSnapshot next) {
         return ProxyBreadth.tooBroad((CompiledIpSet) next.forwarding().trustedProxies(),
                 next.lists().writtenTrustedProxies());
     }
 
     /** {@code config} with the lists of the sources in force. */
-    GuardConfig applyTo(GuardConfig config) {
+    ConfigSnapshot applyTo(ConfigSnapshot config) {
         return applyTo(config, all);
     }
 
     /** {@code config} with the lists of {@code all}: by group (those not loaded yet are absent), entries where kept. */
-    static GuardConfig applyTo(GuardConfig config, List<ListSource> all) {
+    static ConfigSnapshot applyTo(ConfigSnapshot config, List<ListSource> all) {
         if (all.isEmpty()) {
             return config;
         }

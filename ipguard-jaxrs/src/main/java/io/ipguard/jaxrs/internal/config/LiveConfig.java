@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The configuration in force. Readers take one immutable {@link GuardConfig} per request and never
+ * The configuration in force. Readers take one immutable {@link ConfigSnapshot} per request and never
  * lock; a reload replaces it in one volatile write, so no request sees half a list. Thread-safe.
  */
 public final class LiveConfig {
 
     private final Map<String, String> requiredGroups = new ConcurrentHashMap<>();
-    private volatile GuardConfig current;
+    private volatile ConfigSnapshot current;
 
-    public LiveConfig(GuardConfig initial) {
+    public LiveConfig(ConfigSnapshot initial) {
         this.current = initial;
     }
 
-    public GuardConfig current() {
+    public ConfigSnapshot current() {
         return current;
     }
 
@@ -35,7 +35,7 @@ public final class LiveConfig {
      *
      * @throws IpGuardConfigurationException if it lacks a group that a guarded resource uses
      */
-    synchronized void replace(GuardConfig next) {
+    synchronized void replace(ConfigSnapshot next) {
         List<String> problems = new ArrayList<>();
         Set<String> defined = next.groups().keySet();
         requiredGroups.forEach((group, resource) -> {

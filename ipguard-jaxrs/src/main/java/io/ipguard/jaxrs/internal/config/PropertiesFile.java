@@ -79,7 +79,7 @@ public final class PropertiesFile {
         if (!problems.isEmpty()) {
             // Report the values' problems too, so that one round of fixes is enough.
             try {
-                GuardConfig.checkValues(settings.values());
+                ConfigSnapshot.checkValues(settings.values());
             } catch (IpGuardConfigurationException e) {
                 problems.addAll(e.problems());
             }

@@ -39,7 +39,7 @@ final class SettingLayers {
     private static void layer(Map<String, Setting> merged, Setting upper, List<String> warnings) {
         Setting lower = merged.put(upper.key(), upper);
         if (lower != null && upper.value().isBlank() && !lower.value().isBlank()
-                && GuardConfig.emptyMeansDefault(upper.key())) {
+                && ConfigSnapshot.emptyMeansDefault(upper.key())) {
             warnings.add(upper.where() + ": is empty, so the default applies, not \"" + lower.value().strip()
                     + "\" from " + (lower.origin() == null ? "the application's properties" : lower.origin()));
         }

@@ -41,7 +41,7 @@ public enum HandlerRole {
         @Override
         protected Boolean computeValue(Class<?> type) {
             try {
-                return GuardAnnotations.of(type, APPLY).kind() != Guarding.Kind.INHERIT;
+                return AnnotationReader.of(type, APPLY).kind() != AnnotatedGuard.Kind.INHERIT;
             } catch (RuntimeException e) {
                 // Contradicting annotations: it speaks, and reading it again fails deployment with the reason.
                 return true;

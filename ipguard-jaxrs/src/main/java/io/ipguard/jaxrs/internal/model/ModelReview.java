@@ -19,7 +19,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceModel;
 
 /**
- * Reviews the application's resource model at deployment and fills the {@link GuardPlan}: what
+ * Reviews the application's resource model at deployment and fills the {@link ResourceGuards}: what
  * guards every resource method and locator, following statically typed locators into their
  * sub-resources, and which groups are in use. Methods whose guard cannot be decided stop
  * deployment. Also checks, against Jersey's own name binding, that no method Jersey binds to
@@ -28,19 +28,19 @@ import org.glassfish.jersey.server.model.ResourceModel;
 @Priority(Integer.MAX_VALUE)
 public final class ModelReview implements ModelProcessor {
 
-    private final GuardPlan plan;
+    private final ResourceGuards plan;
 
-    public ModelReview(GuardPlan plan) {
+    public ModelReview(ResourceGuards plan) {
         this.plan = plan;
     }
 
     @Override
     public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
         Class<?> application = applicationClass(configuration);
-        Guarding applicationGuard = application == null ? Guarding.INHERIT : GuardAnnotations.ofClass(application);
-        if (applicationGuard.kind() == Guarding.Kind.EXEMPT) {
+        AnnotatedGuard applicationGuard = application == null ? AnnotatedGuard.INHERIT : AnnotationReader.ofClass(application);
+        if (applicationGuard.kind() == AnnotatedGuard.Kind.EXEMPT) {
             // @AnyClient on the Application exempts nothing that is not already open.
-            applicationGuard = Guarding.INHERIT;
+            applicationGuard = AnnotatedGuard.INHERIT;
         }
         Walk walk = new Walk();
         for (Resource resource : model.getResources()) {
@@ -80,11 +80,11 @@ public final class ModelReview implements ModelProcessor {
     /** One pass over the model, collecting the report, the groups and the problems. */
     private static final class Walk {
 
-        final List<GuardPlan.Entry> entries = new ArrayList<>();
+        final List<ResourceGuards.Entry> entries = new ArrayList<>();
         final Map<String, String> groups = new LinkedHashMap<>();
         final List<String> problems = new ArrayList<>();
 
-        void resource(Resource resource, String prefix, Guarding scope, Set<Class<?>> visiting) {
+        void resource(Resource resource, String prefix, AnnotatedGuard scope, Set<Class<?>> visiting) {
             String path = join(prefix, resource.getPath());
             boolean programmatic = resource.getHandlerClasses().stream()
                     .allMatch(handler -> HandlerRole.of(handler) == HandlerRole.GENERATED);
@@ -100,7 +100,7 @@ public final class ModelReview implements ModelProcessor {
             }
         }
 
-        private void method(ResourceMethod method, String path, Guarding scope, boolean programmatic) {
+        private void method(ResourceMethod method, String path, AnnotatedGuard scope, boolean programmatic) {
             Class<?> handler = method.getInvocable().getHandler().getHandlerClass();
             Method handling = method.getInvocable().getHandlingMethod();
             String description = method.getHttpMethod() + " " + path + " (" + describe(handler, handling) + ")";
@@ -112,29 +112,29 @@ public final class ModelReview implements ModelProcessor {
                     problems.add(description + ": is bound to @Whitelisted by name but has no group; "
                             + "put @Whitelisted(group = ...) on the Application or the locator that leads to it");
                 } else if (programmatic) {
-                    record(new GuardPlan.Entry(method.getHttpMethod(), description, scope));
+                    record(new ResourceGuards.Entry(method.getHttpMethod(), description, scope));
                 }
                 return;
             }
-            Guarding effective = decide(handler, handling, scope, description);
+            AnnotatedGuard effective = decide(handler, handling, scope, description);
             if (effective == null) {
                 return;
             }
-            if (bound && effective.kind() == Guarding.Kind.INHERIT) {
+            if (bound && effective.kind() == AnnotatedGuard.Kind.INHERIT) {
                 problems.add(description + ": Jersey binds @Whitelisted to it but no group was found; annotate it directly");
             }
-            record(new GuardPlan.Entry(method.getHttpMethod(), description, effective));
+            record(new ResourceGuards.Entry(method.getHttpMethod(), description, effective));
         }
 
-        private void locator(ResourceMethod locator, String path, Guarding scope, Set<Class<?>> visiting) {
+        private void locator(ResourceMethod locator, String path, AnnotatedGuard scope, Set<Class<?>> visiting) {
             Class<?> handler = locator.getInvocable().getHandler().getHandlerClass();
             Method handling = locator.getInvocable().getHandlingMethod();
             String description = path + " (" + describe(handler, handling) + ")";
-            Guarding inner = decide(handler, handling, scope, "locator " + description);
+            AnnotatedGuard inner = decide(handler, handling, scope, "locator " + description);
             if (inner == null) {
                 return;
             }
-            record(new GuardPlan.Entry(null, description, inner));
+            record(new ResourceGuards.Entry(null, description, inner));
             Class<?> type = SubResources.typeOf(handling);
             if (type == null || type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type)) {
                 // Known only when a request comes: the filters decide then, with the same rule.
@@ -148,18 +148,18 @@ public final class ModelReview implements ModelProcessor {
         }
 
         /** The method's guard in this scope, or null (and a problem) when it cannot be decided. */
-        private Guarding decide(Class<?> handler, Method handling, Guarding scope, String description) {
+        private AnnotatedGuard decide(Class<?> handler, Method handling, AnnotatedGuard scope, String description) {
             try {
-                return GuardPlan.own(handler, handling).within(scope);
+                return ResourceGuards.own(handler, handling).within(scope);
             } catch (IpGuardConfigurationException e) {
                 e.problems().forEach(problem -> problems.add(description + ": " + problem));
                 return null;
             }
         }
 
-        private void record(GuardPlan.Entry entry) {
+        private void record(ResourceGuards.Entry entry) {
             entries.add(entry);
-            if (entry.guarding().kind() == Guarding.Kind.GROUP) {
+            if (entry.guarding().kind() == AnnotatedGuard.Kind.GROUP) {
                 groups.putIfAbsent(entry.guarding().group(),
                         entry.httpMethod() == null ? "locator " + entry.description() : entry.description());
             }

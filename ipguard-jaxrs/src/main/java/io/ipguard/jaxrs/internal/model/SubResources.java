@@ -75,7 +75,7 @@ final class SubResources {
         for (ResourceMethod method : methods) {
             String group;
             try {
-                group = GuardPlan.own(method).groupOrNull();
+                group = ResourceGuards.own(method).groupOrNull();
             } catch (RuntimeException e) {
                 // Undecidable: the method is refused to everyone when reached, so it shows nobody anything.
                 continue;

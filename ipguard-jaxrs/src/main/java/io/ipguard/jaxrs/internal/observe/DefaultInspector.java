@@ -7,7 +7,7 @@ import io.ipguard.jaxrs.ListStatus;
 import io.ipguard.jaxrs.WhitelistProvider;
 import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +16,12 @@ public final class DefaultInspector implements IpGuardInspector {
 
     private final ConfigLoader loader;
     private final WhitelistProvider provider;
-    private final GuardPlan plan;
+    private final ResourceGuards plan;
     private final UntrustedForwarding untrusted;
 
     /** An inspector of a running application: its configuration, lists, plan and what its requests showed. */
     @jakarta.inject.Inject
-    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, GuardPlan plan, UntrustedForwarding untrusted) {
+    public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, ResourceGuards plan, UntrustedForwarding untrusted) {
         this.loader = loader;
         this.provider = provider;
         this.plan = plan;
@@ -30,7 +30,7 @@ public final class DefaultInspector implements IpGuardInspector {
 
     /** An inspector of a configuration without an application. */
     public DefaultInspector(ConfigLoader loader, WhitelistProvider provider) {
-        this(loader, provider, new GuardPlan(), null);
+        this(loader, provider, new ResourceGuards(), null);
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.ipguard.jaxrs.internal.client.DefaultClientIpResolver;
 import io.ipguard.jaxrs.internal.client.ForwardedClient;
 import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
 import io.ipguard.jaxrs.internal.config.Forwarding;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,36 +28,36 @@ public final class Explainer {
     private Explainer() {
     }
 
-    public static Explanation explain(GuardConfig config, WhitelistProvider provider, ClientAddress peer,
+    public static Explanation explain(ConfigSnapshot config, WhitelistProvider provider, ClientAddress peer,
                                Map<String, List<String>> headers, String group) {
         StringBuilder how = new StringBuilder();
         ClientAddress client = resolve(config.forwarding(), peer, headers, how);
         IpSet set = provider.group(group);
         if (set == null) {
-            return new Explained(false, client, "refused: group \"" + group + "\" is not defined");
+            return new ExplanationValue(false, client, "refused: group \"" + group + "\" is not defined");
         }
         if (!client.isKnown()) {
-            return new Explained(false, client, "refused: the client is unknown (" + how + "); " + groupNamed(config, group));
+            return new ExplanationValue(false, client, "refused: the client is unknown (" + how + "); " + groupNamed(config, group));
         }
         String subject = "client " + client + " (" + how + ")";
         boolean allowed = set.contains(client);
         String entries = config.groupEntries().get(group);
         if (entries == null || !(set instanceof CompiledIpSet)) {
             // A group from an application's own provider: we can say whether, not which entry.
-            return new Explained(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
+            return new ExplanationValue(allowed, client, (allowed ? "allowed: " : "refused: ") + subject
                     + (allowed ? " is in" : " is not in") + " " + groupNamed(config, group));
         }
         List<String> included = matching(config, entries, client, false);
         List<String> excluded = matching(config, entries, client, true);
         if (allowed) {
-            return new Explained(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
+            return new ExplanationValue(true, client, "allowed: " + subject + " matched " + String.join(", ", included)
                     + " in " + groupNamed(config, group));
         }
         if (!included.isEmpty() && !excluded.isEmpty()) {
-            return new Explained(false, client, "refused: " + subject + " matched " + String.join(", ", included)
+            return new ExplanationValue(false, client, "refused: " + subject + " matched " + String.join(", ", included)
                     + " but is excluded by " + String.join(", ", excluded) + " in " + groupNamed(config, group));
         }
-        return new Explained(false, client, "refused: " + subject + " is not in " + groupNamed(config, group));
+        return new ExplanationValue(false, client, "refused: " + subject + " is not in " + groupNamed(config, group));
     }
 
     /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */
@@ -97,13 +97,13 @@ public final class Explainer {
     }
 
     /** {@code group "webhooks"}, and where a group kept at a URL or in a file came from, and when. */
-    private static String groupNamed(GuardConfig config, String group) {
+    private static String groupNamed(ConfigSnapshot config, String group) {
         String note = config.sourced().note(group);
         return "group \"" + group + "\"" + (note == null ? "" : " (" + note + ")");
     }
 
     /** The entries (inclusions, or exclusions with their {@code !}) that contain the client. */
-    private static List<String> matching(GuardConfig config, String entries, ClientAddress client, boolean exclusions) {
+    private static List<String> matching(ConfigSnapshot config, String entries, ClientAddress client, boolean exclusions) {
         List<String> found = new ArrayList<>();
         for (String raw : entries.split(",")) {
             String entry = raw.strip();

@@ -11,7 +11,7 @@ import org.glassfish.hk2.api.ServiceLocator;
  * application binds a {@code MeterRegistry} in HK2, none otherwise. Without Micrometer on the class
  * path no Micrometer class is loaded: the registry type is only looked up by name.
  */
-public final class MetricsFactory implements Factory<GuardMetrics> {
+public final class MetricsFactory implements Factory<DecisionMetrics> {
 
     static final String REGISTRY_TYPE = "io.micrometer.core.instrument.MeterRegistry";
 
@@ -19,12 +19,12 @@ public final class MetricsFactory implements Factory<GuardMetrics> {
     public record GivenRegistry(Object registry) {
     }
 
-    private final GuardMetrics metrics;
+    private final DecisionMetrics metrics;
 
     @Inject
     public MetricsFactory(ServiceLocator locator, GivenRegistry given, ConfigLoader loader, UntrustedForwarding untrusted) {
         Object registry = given.registry() != null ? given.registry() : bound(locator);
-        this.metrics = registry == null ? GuardMetrics.NONE : MicrometerMetrics.create(registry, loader, untrusted);
+        this.metrics = registry == null ? DecisionMetrics.NONE : MicrometerMetrics.create(registry, loader, untrusted);
     }
 
     private static Object bound(ServiceLocator locator) {
@@ -38,12 +38,12 @@ public final class MetricsFactory implements Factory<GuardMetrics> {
     }
 
     @Override
-    public GuardMetrics provide() {
+    public DecisionMetrics provide() {
         return metrics;
     }
 
     @Override
-    public void dispose(GuardMetrics instance) {
+    public void dispose(DecisionMetrics instance) {
         // Decision counters stay in the application's registry; gauges reading this application go.
         instance.close();
     }

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  * of the application started last replace those of the one before, and an application that stops
  * takes out its own, so a gauge never reads a stopped application's state.
  */
-public final class MicrometerMetrics implements GuardMetrics {
+public final class MicrometerMetrics implements DecisionMetrics {
 
     static final String DECISIONS = "ipguard.decisions";
 
@@ -45,7 +45,7 @@ public final class MicrometerMetrics implements GuardMetrics {
     private final Map<String, AtomicReferenceArray<Counter>> decisions = new ConcurrentHashMap<>();
 
     /** Metrics in {@code registry}, a {@link MeterRegistry} passed untyped so that callers need not name Micrometer. */
-    public static GuardMetrics create(Object registry, ConfigLoader loader, UntrustedForwarding untrusted) {
+    public static DecisionMetrics create(Object registry, ConfigLoader loader, UntrustedForwarding untrusted) {
         return new MicrometerMetrics((MeterRegistry) registry, loader, untrusted);
     }
 

@@ -1,7 +1,7 @@
 package io.ipguard.jaxrs.internal.runtime;
 
 import io.ipguard.jaxrs.internal.io.LogText;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,22 +22,22 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 @Priority(Integer.MAX_VALUE)
 public final class BackstopFilter implements ContainerResponseFilter {
 
-    private final Guard guard;
-    private final GuardPlan plan;
+    private final Gate guard;
+    private final ResourceGuards plan;
 
     @Inject
-    public BackstopFilter(Guard guard, GuardPlan plan) {
+    public BackstopFilter(Gate guard, ResourceGuards plan) {
         this.guard = guard;
         this.plan = plan;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Verdict verdict = Verdict.of(request);
-        if (verdict == Verdict.ADMITTED || verdict == Verdict.OPEN) {
+        DecisionMark verdict = DecisionMark.of(request);
+        if (verdict == DecisionMark.ADMITTED || verdict == DecisionMark.OPEN) {
             return;
         }
-        if (verdict == Verdict.REFUSED) {
+        if (verdict == DecisionMark.REFUSED) {
             guard.finishRefusal(response);
             return;
         }

@@ -18,6 +18,6 @@ final class ExemptFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Verdict.OPEN.mark(request);
+        DecisionMark.OPEN.mark(request);
     }
 }

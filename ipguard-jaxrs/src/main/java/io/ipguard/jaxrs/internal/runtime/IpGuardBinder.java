@@ -15,9 +15,9 @@ import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import io.ipguard.jaxrs.internal.observe.DefaultInspector;
-import io.ipguard.jaxrs.internal.observe.GuardMetrics;
+import io.ipguard.jaxrs.internal.observe.DecisionMetrics;
 import io.ipguard.jaxrs.internal.observe.MetricsFactory;
 import jakarta.inject.Singleton;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -31,11 +31,11 @@ public final class IpGuardBinder extends AbstractBinder {
     static final int DEFAULT_RANK = -100;
 
     private final ConfigLoader loader;
-    private final GuardPlan plan;
+    private final ResourceGuards plan;
     private final Object meterRegistry;
 
     /** @param meterRegistry a Micrometer {@code MeterRegistry} given to the feature's builder, or null */
-    public IpGuardBinder(ConfigLoader loader, GuardPlan plan, Object meterRegistry) {
+    public IpGuardBinder(ConfigLoader loader, ResourceGuards plan, Object meterRegistry) {
         this.loader = loader;
         this.plan = plan;
         this.meterRegistry = meterRegistry;
@@ -45,11 +45,11 @@ public final class IpGuardBinder extends AbstractBinder {
     protected void configure() {
         bind(loader.live()).to(LiveConfig.class);
         bind(loader).to(ConfigLoader.class);
-        bind(plan).to(GuardPlan.class);
+        bind(plan).to(ResourceGuards.class);
         bind(new UntrustedForwarding(java.time.Clock.systemUTC())).to(UntrustedForwarding.class);
-        bind(Guard.class).to(Guard.class).in(Singleton.class);
+        bind(Gate.class).to(Gate.class).in(Singleton.class);
         bind(new MetricsFactory.GivenRegistry(meterRegistry)).to(MetricsFactory.GivenRegistry.class);
-        bindFactory(MetricsFactory.class, Singleton.class).to(GuardMetrics.class).in(Singleton.class);
+        bindFactory(MetricsFactory.class, Singleton.class).to(DecisionMetrics.class).in(Singleton.class);
         bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);

@@ -12,11 +12,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 @Priority(GuardPriority.GUARD)
 final class UndecidableFilter implements ContainerRequestFilter {
 
-    private final Guard guard;
+    private final Gate guard;
     private final String resource;
     private final String problem;
 
-    UndecidableFilter(Guard guard, String resource, String problem) {
+    UndecidableFilter(Gate guard, String resource, String problem) {
         this.guard = guard;
         this.resource = resource;
         this.problem = problem;

@@ -5,8 +5,8 @@ import io.ipguard.jaxrs.WhitelistProvider;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.io.Logs;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
-import io.ipguard.jaxrs.internal.model.Guarding;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
+import io.ipguard.jaxrs.internal.model.AnnotatedGuard;
 import io.ipguard.jaxrs.internal.model.HandlerRole;
 import io.ipguard.jaxrs.internal.model.ResourceDescription;
 import jakarta.inject.Inject;
@@ -20,11 +20,11 @@ import java.util.Map;
 
 /**
  * Registers, for each resource method Jersey builds (at deployment, and for sub-resources when a
- * locator first returns them), the filter its guard needs, as the {@link GuardPlan} decides: a
- * {@link GuardFilter} holding the group when the method or its class names one; a
- * {@link ScopedGuardFilter} when they say nothing, since the guard then depends on the way the
+ * locator first returns them), the filter its guard needs, as the {@link ResourceGuards} decides: a
+ * {@link GroupFilter} holding the group when the method or its class names one; a
+ * {@link InheritedGroupFilter} when they say nothing, since the guard then depends on the way the
  * request came (or, for a handler that hides its annotations, when they cannot be read); a
- * {@link RequirementFilter} for the answers Jersey gives on a resource's behalf; an
+ * {@link DescriptionFilter} for the answers Jersey gives on a resource's behalf; an
  * {@link ExemptFilter} that marks exempt methods decided. On the first call it checks that every
  * group the plan uses is configured, and logs the start-up report.
  */
@@ -32,14 +32,14 @@ public final class WhitelistBinding implements DynamicFeature {
 
     private static final System.Logger LOG = Logs.LOG;
 
-    private final Guard guard;
-    private final GuardPlan plan;
+    private final Gate guard;
+    private final ResourceGuards plan;
     private final WhitelistProvider provider;
     private final LiveConfig live;
     private boolean checked;
 
     @Inject
-    public WhitelistBinding(Guard guard, GuardPlan plan, WhitelistProvider provider, LiveConfig live) {
+    public WhitelistBinding(Gate guard, ResourceGuards plan, WhitelistProvider provider, LiveConfig live) {
         this.guard = guard;
         this.plan = plan;
         this.provider = provider;
@@ -60,12 +60,12 @@ public final class WhitelistBinding implements DynamicFeature {
         String resource = ResourceDescription.of(type, method);
         if (HandlerRole.of(type, method) != HandlerRole.RESOURCE) {
             // Jersey's own answers for a resource (OPTIONS, WADL): what they describe decides.
-            context.register(new RequirementFilter(guard, plan), GuardPriority.GUARD);
+            context.register(new DescriptionFilter(guard, plan), GuardPriority.GUARD);
             return;
         }
-        Guarding own;
+        AnnotatedGuard own;
         try {
-            own = GuardPlan.own(type, method);
+            own = ResourceGuards.own(type, method);
         } catch (IpGuardConfigurationException e) {
             // Only a sub-resource met while serving gets here: deployment reviewed the others.
             LOG.log(System.Logger.Level.ERROR, "ipguard: " + resource + " is refused to everyone: " + e.getMessage());
@@ -87,9 +87,9 @@ public final class WhitelistBinding implements DynamicFeature {
                         live.require(own.group(), resource);
                     }
                 }
-                context.register(new GuardFilter(guard, own.group(), resource), GuardPriority.GUARD);
+                context.register(new GroupFilter(guard, own.group(), resource), GuardPriority.GUARD);
             }
-            case INHERIT, UNREADABLE -> context.register(new ScopedGuardFilter(guard, plan, own, resource),
+            case INHERIT, UNREADABLE -> context.register(new InheritedGroupFilter(guard, plan, own, resource),
                     GuardPriority.GUARD);
             // @AnyClient: open to everyone, wherever it is reached from; marked, for the second line.
             case EXEMPT -> context.register(ExemptFilter.INSTANCE, GuardPriority.GUARD);

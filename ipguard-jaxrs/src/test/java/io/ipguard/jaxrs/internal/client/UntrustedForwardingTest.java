@@ -7,7 +7,7 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.ListStatus;
 import io.ipguard.jaxrs.internal.config.Forwarding;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.Setting;
 import io.ipguard.jaxrs.testing.CapturedLog;
 import java.time.Clock;
@@ -64,7 +64,7 @@ class UntrustedForwardingTest {
 
     @Test
     void whenTheConfiguredHeaderComesFromAnUntrustedPeer_thenTheWarningNamesTheTrustedProxiesKey() throws Exception {
-        Forwarding realIp = GuardConfig.parse(List.of(new Setting("ipguard.client-ip-header", "X-Real-IP", null),
+        Forwarding realIp = ConfigSnapshot.parse(List.of(new Setting("ipguard.client-ip-header", "X-Real-IP", null),
                 new Setting("ipguard.trusted-proxies", "10.0.0.5", null))).forwarding();
         try (CapturedLog log = CapturedLog.of(IpGuardFeature.class.getName())) {
             untrusted.ignoredHeaders(new StubRequest().header("X-Real-IP", "203.0.113.9"), ClientAddress.parse("10.0.0.6"),

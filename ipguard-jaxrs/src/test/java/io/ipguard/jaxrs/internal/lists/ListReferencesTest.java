@@ -7,7 +7,7 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.internal.address.CompiledIpSet;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,25 +19,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code @name} and {@code !@name} entries, and the built-in sets they may name. */
 class ListReferencesTest {
 
-    private static GuardConfig parse(String... keyValues) {
+    private static ConfigSnapshot parse(String... keyValues) {
         List<Setting> settings = new ArrayList<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             settings.add(new Setting(keyValues[i], keyValues[i + 1], null));
         }
-        return GuardConfig.parse(settings);
+        return ConfigSnapshot.parse(settings);
     }
 
     private static List<String> problems(String... keyValues) {
         return assertThrows(IpGuardConfigurationException.class, () -> parse(keyValues)).problems();
     }
 
-    private static boolean in(GuardConfig config, String group, String address) {
+    private static boolean in(ConfigSnapshot config, String group, String address) {
         return config.groups().get(group).contains(ClientAddress.parse(address));
     }
 
     @Test
     void whenGroupNamesAnother_thenItHoldsTheOthersAddressesAsWell() {
-        GuardConfig config = parse("ipguard.group.office", "192.0.2.0/24",
+        ConfigSnapshot config = parse("ipguard.group.office", "192.0.2.0/24",
                 "ipguard.group.vpn", "198.51.100.0/24",
                 "ipguard.group.staff", "@office, @vpn, 203.0.113.9");
 
@@ -50,7 +50,7 @@ class ListReferencesTest {
 
     @Test
     void whenAReferenceIsExcluded_thenItWinsWhateverTheOrder() {
-        GuardConfig config = parse("ipguard.group.blocked", "192.0.2.66, 2001:db8::66",
+        ConfigSnapshot config = parse("ipguard.group.blocked", "192.0.2.66, 2001:db8::66",
                 "ipguard.group.early", "!@blocked, 192.0.2.0/24, 2001:db8::/32",
                 "ipguard.group.late", "192.0.2.0/24, 2001:db8::/32, !@blocked",
                 "ipguard.group.named", "@wide, !@blocked",
@@ -67,7 +67,7 @@ class ListReferencesTest {
     @Test
     void whenAReferencedListExcludesSomeone_thenTheReferenceCarriesTheResultNotTheEntries() {
         // @a is "10/8 minus 10.0.0.1"; including it cannot bring 10.0.0.1 back, and excluding it leaves 10.0.0.1 in.
-        GuardConfig config = parse("ipguard.group.a", "10.0.0.0/8, !10.0.0.1",
+        ConfigSnapshot config = parse("ipguard.group.a", "10.0.0.0/8, !10.0.0.1",
                 "ipguard.group.with", "@a",
                 "ipguard.group.without", "10.0.0.0/8, !@a");
 
@@ -85,7 +85,7 @@ class ListReferencesTest {
         "cgnat      | 100.64.0.1, 100.127.255.255                            | 100.128.0.1, 100.63.255.255",
     })
     void whenABuiltInSetIsNamed_thenItHoldsTheRangesItsRfcsDefine(String name, String inside, String outside) {
-        GuardConfig config = parse("ipguard.group.g", "@" + name);
+        ConfigSnapshot config = parse("ipguard.group.g", "@" + name);
         IpSet parsed = IpSet.parse("@" + name, "test");
 
         for (String address : inside.split(",")) {
@@ -105,9 +105,9 @@ class ListReferencesTest {
 
     @Test
     void whenTrustedProxiesNameABuiltInSetOrAGroup_thenThoseAreTrusted() {
-        GuardConfig builtIn = parse("ipguard.trusted-proxies", "@loopback, @private",
+        ConfigSnapshot builtIn = parse("ipguard.trusted-proxies", "@loopback, @private",
                 "ipguard.client-ip-header", "X-Forwarded-For");
-        GuardConfig group = parse("ipguard.group.lb", "192.0.2.10, 192.0.2.11",
+        ConfigSnapshot group = parse("ipguard.group.lb", "192.0.2.10, 192.0.2.11",
                 "ipguard.trusted-proxies", "@lb, !192.0.2.11", "ipguard.client-ip-header", "X-Real-IP");
 
         assertEquals(true, builtIn.forwarding().trustedProxies().contains(ClientAddress.parse("127.0.0.1")));
@@ -145,7 +145,7 @@ class ListReferencesTest {
 
     @Test
     void whenTwoGroupsShareAReference_thenThatIsNoCycle() {
-        GuardConfig config = parse("ipguard.group.base", "10.0.0.1",
+        ConfigSnapshot config = parse("ipguard.group.base", "10.0.0.1",
                 "ipguard.group.a", "@base", "ipguard.group.b", "@base, @a", "ipguard.group.c", "@a, @b, !@base");
 
         assertEquals(true, in(config, "b", "10.0.0.1"));
@@ -174,7 +174,7 @@ class ListReferencesTest {
 
     @Test
     void whenReferencesAreCompiled_thenTheResultIsOneFlatSetEqualToTheWrittenOut() {
-        GuardConfig referenced = parse("ipguard.group.a", "192.0.2.0/24, 2001:db8::/48",
+        ConfigSnapshot referenced = parse("ipguard.group.a", "192.0.2.0/24, 2001:db8::/48",
                 "ipguard.group.b", "@a, @private, !@cgnat, !192.0.2.128/25");
         IpSet flat = IpSet.parse("192.0.2.0/24, 2001:db8::/48, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7, "
                 + "!100.64.0.0/10, !192.0.2.128/25", "flat");
@@ -186,21 +186,21 @@ class ListReferencesTest {
 
     @Test
     void whenAUrlListChanges_thenEveryListNamingItIsCompiledAgain() {
-        GuardConfig base = parse("ipguard.url.partners", "https://example.com/partners.txt",
+        ConfigSnapshot base = parse("ipguard.url.partners", "https://example.com/partners.txt",
                 "ipguard.group.webhooks", "@partners, 198.51.100.1",
                 "ipguard.group.others", "198.51.100.0/24, !@partners",
                 "ipguard.trusted-proxies", "@partners", "ipguard.client-ip-header", "X-Forwarded-For");
 
         // Before a first fetch the URL list is unknown, so it counts against the client everywhere:
         // included it adds nobody, excluded it removes everybody, as trusted proxies it trusts nobody.
-        GuardConfig before = base.withSourceLists(Map.of(), Map.of(), Map.of());
+        ConfigSnapshot before = base.withSourceLists(Map.of(), Map.of(), Map.of());
         assertEquals(false, in(before, "webhooks", "198.51.100.7"));
         assertEquals(true, in(before, "webhooks", "198.51.100.1"));
         assertEquals(false, in(before, "others", "198.51.100.7"));
         assertEquals(false, in(before, "others", "198.51.100.8"));
         assertEquals(false, before.forwarding().trustedProxies().contains(ClientAddress.parse("198.51.100.7")));
 
-        GuardConfig after = base.withSourceLists(Map.of("partners", new ListSource.Content(
+        ConfigSnapshot after = base.withSourceLists(Map.of("partners", new ListSource.Content(
                 (CompiledIpSet) IpSet.parse("198.51.100.7", "fetched"), "198.51.100.7", null, List.of())), Map.of(), Map.of());
         assertEquals(true, in(after, "webhooks", "198.51.100.7"));
         assertEquals(false, in(after, "others", "198.51.100.7"));

@@ -6,7 +6,7 @@ import io.ipguard.jaxrs.benchmarks.BenchmarkData;
 import io.ipguard.jaxrs.internal.address.Addresses;
 import io.ipguard.jaxrs.internal.address.CompiledIpSet;
 import io.ipguard.jaxrs.internal.address.ListEntry;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public class ListsBenchmark {
                 new Setting("ipguard.group.staff", "@a, @b, @private, !@c", null),
                 new Setting("ipguard.group.flat", a + "," + b + ",10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7,!"
                         + String.join(",!", List.of(cidrs).subList(2000, 3000)), null));
-        GuardConfig config = GuardConfig.parse(settings);
+        ConfigSnapshot config = ConfigSnapshot.parse(settings);
         referenced = config.groups().get("staff");
         flat = config.groups().get("flat");
         Random random = new Random(42);

@@ -4,8 +4,8 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.internal.client.StubRequest;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.config.Setting;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
-import io.ipguard.jaxrs.internal.model.Guarding;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
+import io.ipguard.jaxrs.internal.model.AnnotatedGuard;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -34,24 +34,24 @@ public class DecisionBenchmark {
 
     private static final String CHAIN = "203.0.113.9, 10.0.0.5, 10.0.0.4, 10.0.0.3, 10.0.0.2";
 
-    Guard peerOnly;
-    Guard peerOnlyMetered;
-    Guard forwardedFor;
-    Guard forwarded;
+    Gate peerOnly;
+    Gate peerOnlyMetered;
+    Gate forwardedFor;
+    Gate forwarded;
     StubRequest plain;
-    ScopedGuardFilter applicationGuarded;
-    GuardFilter peerOnlyFilter;
-    NameBoundCheck secondLine;
+    InheritedGroupFilter applicationGuarded;
+    GroupFilter peerOnlyFilter;
+    SecondLineFilter secondLine;
     StubRequest matchedWithoutLocators;
     StubRequest withForwardedFor;
     StubRequest withForwarded;
 
-    private static Guard guard(String peer, String... keyValues) {
+    private static Gate guard(String peer, String... keyValues) {
         return guard(false, peer, keyValues);
     }
 
     /** A guard over a group of 1,002 blocks; {@code metered}: decisions counted in a Micrometer registry. */
-    private static Guard guard(boolean metered, String peer, String... keyValues) {
+    private static Gate guard(boolean metered, String peer, String... keyValues) {
         Map<String, Setting> settings = new LinkedHashMap<>();
         StringBuilder group = new StringBuilder("192.0.2.0/24, 203.0.113.0/24");
         for (String cidr : io.ipguard.jaxrs.benchmarks.BenchmarkData.ipv4Cidrs(1000)) {
@@ -74,11 +74,11 @@ public class DecisionBenchmark {
         forwarded = guard("10.0.0.1", "ipguard.trusted-proxies", "10.0.0.0/8",
                 "ipguard.client-ip-header", "Forwarded");
         plain = new StubRequest();
-        GuardPlan plan = new GuardPlan();
-        plan.deployed(Guarding.group("default", "application Bench"), Map.of("default", "GET /bench"), List.of());
-        applicationGuarded = new ScopedGuardFilter(peerOnly, plan, Guarding.INHERIT, "GET /bench");
-        peerOnlyFilter = new GuardFilter(peerOnly, "default", "GET /bench");
-        secondLine = new NameBoundCheck(peerOnly);
+        ResourceGuards plan = new ResourceGuards();
+        plan.deployed(AnnotatedGuard.group("default", "application Bench"), Map.of("default", "GET /bench"), List.of());
+        applicationGuarded = new InheritedGroupFilter(peerOnly, plan, AnnotatedGuard.INHERIT, "GET /bench");
+        peerOnlyFilter = new GroupFilter(peerOnly, "default", "GET /bench");
+        secondLine = new SecondLineFilter(peerOnly);
         // Jersey's routing context, as far as the filter reads it: no locators on the way.
         matchedWithoutLocators = new StubRequest().uriInfo((UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ExtendedUriInfo.class}, (proxy, method, args) -> List.of()));
@@ -91,7 +91,7 @@ public class DecisionBenchmark {
         for (Object[] check : new Object[][] {{peerOnly, plain, "192.0.2.10"}, {forwardedFor, withForwardedFor, "203.0.113.9"},
                 {forwarded, withForwarded, "203.0.113.9"}}) {
             StubRequest request = (StubRequest) check[1];
-            ((Guard) check[0]).check(request, "default", "GET /bench");
+            ((Gate) check[0]).check(request, "default", "GET /bench");
             Object client = request.getProperty(ClientAddress.PROPERTY);
             if (request.aborted != null || !String.valueOf(client).equals(check[2])) {
                 throw new IllegalStateException("decision benchmark set up wrong: client " + client);

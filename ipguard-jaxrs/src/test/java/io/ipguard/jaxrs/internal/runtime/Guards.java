@@ -6,7 +6,7 @@ import io.ipguard.jaxrs.internal.client.PeerSource;
 import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
-import io.ipguard.jaxrs.internal.observe.GuardMetrics;
+import io.ipguard.jaxrs.internal.observe.DecisionMetrics;
 import io.ipguard.jaxrs.internal.observe.MicrometerMetrics;
 import io.ipguard.jaxrs.internal.observe.RefusalLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +24,7 @@ final class Guards {
      * A guard over the configuration, for requests whose TCP peer is always {@code peer}, with the
      * library's own resolver and lists; {@code metered}: decisions counted in a Micrometer registry.
      */
-    static Guard guard(ConfigLoader loader, String peer, boolean metered) {
+    static Gate guard(ConfigLoader loader, String peer, boolean metered) {
         PeerSource source = new PeerSource() {
             @Override
             public String container() {
@@ -43,9 +43,9 @@ final class Guards {
         };
         PeerLookup peers = PeerLookup.of(source);
         UntrustedForwarding untrusted = new UntrustedForwarding(Clock.systemUTC());
-        GuardMetrics metrics = metered ? MicrometerMetrics.create(new SimpleMeterRegistry(), loader, untrusted)
-                : GuardMetrics.NONE;
-        return new Guard(new DefaultClientIpResolver(peers, loader.live(), untrusted), new LiveWhitelistProvider(loader.live()),
+        DecisionMetrics metrics = metered ? MicrometerMetrics.create(new SimpleMeterRegistry(), loader, untrusted)
+                : DecisionMetrics.NONE;
+        return new Gate(new DefaultClientIpResolver(peers, loader.live(), untrusted), new LiveWhitelistProvider(loader.live()),
                 loader.live(), new RefusalLog(System.getLogger("test"), System::nanoTime), peers, List.of(), null, metrics);
     }
 }

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GuardConfigTest {
+class ConfigSnapshotTest {
 
-    private static GuardConfig parse(String key, String value) {
-        return GuardConfig.parse(List.of(new Setting(key, value, null)));
+    private static ConfigSnapshot parse(String key, String value) {
+        return ConfigSnapshot.parse(List.of(new Setting(key, value, null)));
     }
 
     @Test
     void whenNothingIsSet_thenDefaultsAreSecure() {
-        GuardConfig config = GuardConfig.parse(List.of());
+        ConfigSnapshot config = ConfigSnapshot.parse(List.of());
 
         assertEquals(403, config.denyStatus());
         assertEquals(false, config.reportOnly());
@@ -48,7 +48,7 @@ class GuardConfigTest {
     })
     void whenSettingIsInvalid_thenMessageNamesKeyAndValue(String key, String value, String problem) {
         IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class,
-                () -> GuardConfig.checkValues(List.of(new Setting(key, value, null))));
+                () -> ConfigSnapshot.checkValues(List.of(new Setting(key, value, null))));
 
         assertEquals(List.of(problem), e.problems());
     }
@@ -56,7 +56,7 @@ class GuardConfigTest {
     @Test
     void whenEveryKeyIsWrittenWithItsDefault_thenTheConfigurationIsTheDefault() {
         // A configuration template writes every key, empty where the environment leaves it unset.
-        GuardConfig config = parse("ipguard.trusted-proxies", "", "ipguard.client-ip-header", " ",
+        ConfigSnapshot config = parse("ipguard.trusted-proxies", "", "ipguard.client-ip-header", " ",
                 "ipguard.trusted-hops", "", "ipguard.deny-status", "", "ipguard.report-only", "",
                 "ipguard.provider-timeout-millis", "", "ipguard.url-refresh-seconds", "", "ipguard.url-timeout-seconds", "",
                 "ipguard.url-max-bytes", "", "ipguard.url.partners", "", "ipguard.group.admin", "10.0.0.0/8");
@@ -76,12 +76,12 @@ class GuardConfigTest {
         assertEquals(List.of("ipguard.trusted-proxies: has no effect without ipguard.client-ip-header"), e.problems());
     }
 
-    private static GuardConfig parse(String... keyValues) {
+    private static ConfigSnapshot parse(String... keyValues) {
         List<Setting> settings = new java.util.ArrayList<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             settings.add(new Setting(keyValues[i], keyValues[i + 1], null));
         }
-        return GuardConfig.parse(settings);
+        return ConfigSnapshot.parse(settings);
     }
 
     @Test
@@ -105,9 +105,9 @@ class GuardConfigTest {
 
     @Test
     void whenProxiesTrustEveryone_thenAWarningSaysSo() {
-        GuardConfig all4 = parse("ipguard.trusted-proxies", "0.0.0.0/1, 128.0.0.0/1", "ipguard.client-ip-header", "X-Forwarded-For");
-        GuardConfig all6 = parse("ipguard.trusted-proxies", "::/0, !::ffff:0:0/96", "ipguard.client-ip-header", "Forwarded");
-        GuardConfig notAll = parse("ipguard.trusted-proxies", "0.0.0.0/0, !10.0.0.1", "ipguard.client-ip-header", "X-Real-IP");
+        ConfigSnapshot all4 = parse("ipguard.trusted-proxies", "0.0.0.0/1, 128.0.0.0/1", "ipguard.client-ip-header", "X-Forwarded-For");
+        ConfigSnapshot all6 = parse("ipguard.trusted-proxies", "::/0, !::ffff:0:0/96", "ipguard.client-ip-header", "Forwarded");
+        ConfigSnapshot notAll = parse("ipguard.trusted-proxies", "0.0.0.0/0, !10.0.0.1", "ipguard.client-ip-header", "X-Real-IP");
 
         assertEquals(List.of("ipguard.trusted-proxies: trusts every IPv4 address, so any client can choose its own "
                 + "address with X-Forwarded-For"), all4.warnings());
@@ -120,7 +120,7 @@ class GuardConfigTest {
 
     @Test
     void whenHeaderIsSetWithoutTrust_thenItIsNeverBelievedAndAWarningSaysSo() {
-        GuardConfig config = parse("ipguard.client-ip-header", "X-Forwarded-For");
+        ConfigSnapshot config = parse("ipguard.client-ip-header", "X-Forwarded-For");
 
         assertEquals(List.of("ipguard.client-ip-header: X-Forwarded-For is never believed, because neither "
                 + "ipguard.trusted-proxies nor ipguard.trusted-hops is set"), config.warnings());

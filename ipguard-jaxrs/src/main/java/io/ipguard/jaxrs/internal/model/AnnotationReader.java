@@ -25,10 +25,10 @@ import org.glassfish.jersey.server.model.AnnotatedMethod;
  * disagree, with no more specific one deciding, make the method undecidable: an error, never a
  * guess. An {@link Inflector} is read through its own {@code apply}, however Jersey names it. A JDK
  * proxy hides its target's annotations: when its interfaces say nothing, it is
- * {@link Guarding.Kind#UNREADABLE}. Results are cached per class; the cache holds only what the
+ * {@link AnnotatedGuard.Kind#UNREADABLE}. Results are cached per class; the cache holds only what the
  * classes' annotations say.
  */
-final class GuardAnnotations {
+final class AnnotationReader {
 
     private static final ClassValue<Map<Object, Object>> CACHE = new ClassValue<>() {
         @Override
@@ -62,17 +62,17 @@ final class GuardAnnotations {
         }
     };
 
-    private GuardAnnotations() {
+    private AnnotationReader() {
     }
 
     /**
      * What guards {@code method} when Jersey runs it on an instance of {@code type}: the method's
-     * own answer, else the class's; {@link Guarding#INHERIT} when neither says anything.
+     * own answer, else the class's; {@link AnnotatedGuard#INHERIT} when neither says anything.
      *
      * @throws IpGuardConfigurationException if the annotations contradict each other
      */
-    static Guarding of(Class<?> type, Method method) {
-        Guarding onMethod = cached(type, implementation(type, method));
+    static AnnotatedGuard of(Class<?> type, Method method) {
+        AnnotatedGuard onMethod = cached(type, implementation(type, method));
         if (onMethod.decided()) {
             // The class is read all the same: a stereotype on it fails every method, not only the silent ones.
             cached(type, STEREOTYPES_KEY);
@@ -91,16 +91,16 @@ final class GuardAnnotations {
     }
 
     /** What the class, its superclasses and its interfaces say. */
-    static Guarding ofClass(Class<?> type) {
+    static AnnotatedGuard ofClass(Class<?> type) {
         return cached(type, CLASS_KEY);
     }
 
-    private static Guarding cached(Class<?> type, Object key) {
+    private static AnnotatedGuard cached(Class<?> type, Object key) {
         Object result = CACHE.get(type).computeIfAbsent(key, k -> {
             try {
                 if (k == STEREOTYPES_KEY) {
                     classElements(type).forEach((element, where) -> declared(element, where));
-                    return Guarding.INHERIT;
+                    return AnnotatedGuard.INHERIT;
                 }
                 return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k);
             } catch (IpGuardConfigurationException e) {
@@ -110,12 +110,12 @@ final class GuardAnnotations {
         if (result instanceof IpGuardConfigurationException e) {
             throw new IpGuardConfigurationException(e.problems());
         }
-        return (Guarding) result;
+        return (AnnotatedGuard) result;
     }
 
-    private static Guarding methodLevel(Class<?> type, Method handling) {
+    private static AnnotatedGuard methodLevel(Class<?> type, Method handling) {
         Method method = Overrides.unbridged(handling);
-        Guarding own = declared(method, "method " + name(method));
+        AnnotatedGuard own = declared(method, "method " + name(method));
         Overrides overrides = new Overrides(type);
         if (!own.decided()) {
             checkJerseysDefinition(method, overrides);
@@ -123,19 +123,19 @@ final class GuardAnnotations {
         // Every method this one overrides is read, even past the one that decides, so that a stereotype
         // anywhere a guard could come from fails the same way wherever it sits. Superclasses take
         // precedence over interfaces, the nearest first.
-        Guarding fromSuperclass = Guarding.INHERIT;
+        AnnotatedGuard fromSuperclass = AnnotatedGuard.INHERIT;
         for (Class<?> superclass : overrides.superclasses()) {
             Method overridden = overrides.overridden(method, superclass);
-            Guarding found = overridden == null ? Guarding.INHERIT : declared(overridden, "method " + name(overridden));
+            AnnotatedGuard found = overridden == null ? AnnotatedGuard.INHERIT : declared(overridden, "method " + name(overridden));
             if (!fromSuperclass.decided()) {
                 fromSuperclass = found;
             }
         }
         List<Class<?>> owners = new ArrayList<>();
-        List<Guarding> found = new ArrayList<>();
+        List<AnnotatedGuard> found = new ArrayList<>();
         for (Class<?> api : overrides.interfaces()) {
             Method implemented = overrides.overridden(method, api);
-            Guarding guarding = implemented == null ? Guarding.INHERIT
+            AnnotatedGuard guarding = implemented == null ? AnnotatedGuard.INHERIT
                     : declared(implemented, "method " + name(implemented));
             if (guarding.decided()) {
                 owners.add(api);
@@ -165,15 +165,15 @@ final class GuardAnnotations {
         }
     }
 
-    private static Guarding classLevel(Class<?> type) {
+    private static AnnotatedGuard classLevel(Class<?> type) {
         // A class's own annotations, not the @Inherited view, so that a subclass's @AnyClient is not
         // reported as contradicting its superclass's @Whitelisted. All are read, as for methods.
-        Guarding fromClasses = Guarding.INHERIT;
+        AnnotatedGuard fromClasses = AnnotatedGuard.INHERIT;
         List<Class<?>> owners = new ArrayList<>();
-        List<Guarding> found = new ArrayList<>();
+        List<AnnotatedGuard> found = new ArrayList<>();
         for (Map.Entry<Class<?>, String> element : classElements(type).entrySet()) {
             Class<?> c = element.getKey();
-            Guarding guarding = declared(c, element.getValue());
+            AnnotatedGuard guarding = declared(c, element.getValue());
             if (!c.isInterface() && !fromClasses.decided()) {
                 fromClasses = guarding;
             } else if (c.isInterface() && guarding.decided()) {
@@ -184,10 +184,10 @@ final class GuardAnnotations {
         if (fromClasses.decided()) {
             return fromClasses;
         }
-        Guarding agreed = agreed(owners, found, "class " + type.getName());
+        AnnotatedGuard agreed = agreed(owners, found, "class " + type.getName());
         if (!agreed.decided() && Proxy.isProxyClass(type)) {
             // The target behind the proxy may carry a guard that nothing can see: only the way here may decide.
-            return Guarding.unreadable("JDK proxy " + type.getName() + " implementing "
+            return AnnotatedGuard.unreadable("JDK proxy " + type.getName() + " implementing "
                     + Arrays.stream(type.getInterfaces()).map(Class::getName).collect(Collectors.joining(", ")));
         }
         return agreed;
@@ -206,8 +206,8 @@ final class GuardAnnotations {
     }
 
     /** The interfaces' answer: the most specific ones must agree. */
-    private static Guarding agreed(List<Class<?>> owners, List<Guarding> found, String subject) {
-        List<Guarding> specific = new ArrayList<>();
+    private static AnnotatedGuard agreed(List<Class<?>> owners, List<AnnotatedGuard> found, String subject) {
+        List<AnnotatedGuard> specific = new ArrayList<>();
         for (int i = 0; i < owners.size(); i++) {
             boolean overriddenByAnother = false;
             for (Class<?> other : owners) {
@@ -219,9 +219,9 @@ final class GuardAnnotations {
             }
         }
         if (specific.isEmpty()) {
-            return Guarding.INHERIT;
+            return AnnotatedGuard.INHERIT;
         }
-        for (Guarding candidate : specific) {
+        for (AnnotatedGuard candidate : specific) {
             if (!candidate.sameAs(specific.get(0))) {
                 List<String> candidates = new ArrayList<>();
                 specific.forEach(g -> candidates.add(g.describe() + " on " + g.where()));
@@ -232,7 +232,7 @@ final class GuardAnnotations {
         return specific.get(0);
     }
 
-    private static Guarding declared(AnnotatedElement element, String where) {
+    private static AnnotatedGuard declared(AnnotatedElement element, String where) {
         for (java.lang.annotation.Annotation annotation : element.getDeclaredAnnotations()) {
             Class<?> type = annotation.annotationType();
             String through = STEREOTYPE.get(type);
@@ -250,9 +250,9 @@ final class GuardAnnotations {
             throw new IpGuardConfigurationException(List.of(where + ": has both @Whitelisted and @AnyClient"));
         }
         if (exempt) {
-            return Guarding.exempt(where);
+            return AnnotatedGuard.exempt(where);
         }
-        return whitelisted == null ? Guarding.INHERIT : Guarding.group(whitelisted.group(), where);
+        return whitelisted == null ? AnnotatedGuard.INHERIT : AnnotatedGuard.group(whitelisted.group(), where);
     }
 
     private static String carriedThrough(Class<?> annotationType, Set<Class<?>> seen) {

@@ -14,19 +14,19 @@ import org.glassfish.jersey.server.model.RuntimeResource;
 
 /**
  * The one place that says which group guards what. A resource method's own annotations (see
- * {@link GuardAnnotations}) decide first; a method that says nothing takes the innermost guard on
+ * {@link AnnotationReader}) decide first; a method that says nothing takes the innermost guard on
  * its way: the locators that led to it, innermost first (each locator's method, then its class),
  * then the {@code Application}. Filled at deployment by {@link ModelReview}; every filter, the
  * backstop for answers given while matching, the OPTIONS and WADL handling and the start-up report
  * ask it. Thread-safe.
  */
-public final class GuardPlan {
+public final class ResourceGuards {
 
     /**
      * What guards one resource method ({@code httpMethod} set) or one locator's sub-resources
      * ({@code httpMethod} null), as decided at deployment.
      */
-    record Entry(String httpMethod, String description, Guarding guarding) {
+    record Entry(String httpMethod, String description, AnnotatedGuard guarding) {
 
         /** Sorts by path, then HTTP method, locators first: the report reads like a site map. */
         String sortKey() {
@@ -46,7 +46,7 @@ public final class GuardPlan {
         }
     }
 
-    private volatile Guarding application = Guarding.INHERIT;
+    private volatile AnnotatedGuard application = AnnotatedGuard.INHERIT;
     private volatile boolean reviewed;
     /** Every group that guards something, with the first resource it guards. */
     private final Map<String, String> groups = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ public final class GuardPlan {
     private volatile List<Entry> entries = List.of();
 
     /** Called once by the model review, before any filter is registered. */
-    public void deployed(Guarding application, Map<String, String> groups, List<Entry> entries) {
+    public void deployed(AnnotatedGuard application, Map<String, String> groups, List<Entry> entries) {
         this.application = application;
         synchronized (this.groups) {
             this.groups.putAll(groups);
@@ -77,7 +77,7 @@ public final class GuardPlan {
         return reviewed;
     }
 
-    public Guarding application() {
+    public AnnotatedGuard application() {
         return application;
     }
 
@@ -102,16 +102,16 @@ public final class GuardPlan {
         return lines;
     }
 
-    /** What a method's own annotations, or its class's, say; {@link Guarding#INHERIT} when nothing. */
-    public static Guarding own(Class<?> type, Method method) {
-        return GuardAnnotations.of(type, method);
+    /** What a method's own annotations, or its class's, say; {@link AnnotatedGuard#INHERIT} when nothing. */
+    public static AnnotatedGuard own(Class<?> type, Method method) {
+        return AnnotationReader.of(type, method);
     }
 
     static HandlerRole roleOf(ResourceMethod method) {
         return HandlerRole.of(method.getInvocable().getHandler().getHandlerClass(), method.getInvocable().getHandlingMethod());
     }
 
-    public static Guarding own(ResourceMethod method) {
+    public static AnnotatedGuard own(ResourceMethod method) {
         return own(method.getInvocable().getHandler().getHandlerClass(), method.getInvocable().getHandlingMethod());
     }
 
@@ -120,14 +120,14 @@ public final class GuardPlan {
      * decides (locators innermost first, as Jersey lists them), else the {@code Application}'s.
      * Allocates nothing.
      */
-    public Guarding scope(List<ResourceMethod> locators) {
-        Guarding unreadable = null;
+    public AnnotatedGuard scope(List<ResourceMethod> locators) {
+        AnnotatedGuard unreadable = null;
         for (int i = 0; i < locators.size(); i++) {
-            Guarding found = own(locators.get(i));
+            AnnotatedGuard found = own(locators.get(i));
             if (found.decided()) {
                 return found;
             }
-            if (unreadable == null && found.kind() == Guarding.Kind.UNREADABLE) {
+            if (unreadable == null && found.kind() == AnnotatedGuard.Kind.UNREADABLE) {
                 unreadable = found;
             }
         }
@@ -208,7 +208,7 @@ public final class GuardPlan {
             for (Class<?> handler : resource.getHandlerClasses()) {
                 HandlerRole role = HandlerRole.of(handler);
                 if (role == HandlerRole.RESOURCE) {
-                    add(found, effective(GuardAnnotations.ofClass(handler), locators));
+                    add(found, effective(AnnotationReader.ofClass(handler), locators));
                     decidedByClasses = true;
                 } else if (role == HandlerRole.DESCRIPTION) {
                     allGroups.forEach(group -> addGroup(found, group));
@@ -237,11 +237,11 @@ public final class GuardPlan {
         return found;
     }
 
-    private Guarding effective(Guarding own, List<ResourceMethod> locators) {
+    private AnnotatedGuard effective(AnnotatedGuard own, List<ResourceMethod> locators) {
         return own.decided() ? own : own.within(scope(locators));
     }
 
-    private static void add(List<String> found, Guarding guarding) {
+    private static void add(List<String> found, AnnotatedGuard guarding) {
         String group = guarding.groupOrNull();
         if (group != null) {
             addGroup(found, group);

@@ -1,7 +1,7 @@
 package io.ipguard.jaxrs.internal.runtime;
 
-import io.ipguard.jaxrs.internal.model.GuardPlan;
-import io.ipguard.jaxrs.internal.model.Guarding;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
+import io.ipguard.jaxrs.internal.model.AnnotatedGuard;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,15 +16,15 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * whose annotations cannot be read (a JDK proxy's) is then refused. Thread-safe.
  */
 @Priority(GuardPriority.GUARD)
-final class ScopedGuardFilter implements ContainerRequestFilter {
+final class InheritedGroupFilter implements ContainerRequestFilter {
 
-    private final Guard guard;
-    private final GuardPlan plan;
-    private final Guarding own;
+    private final Gate guard;
+    private final ResourceGuards plan;
+    private final AnnotatedGuard own;
     private final String resource;
 
-    /** {@code own}: what the method itself says, {@link Guarding#INHERIT} or {@link Guarding.Kind#UNREADABLE}. */
-    ScopedGuardFilter(Guard guard, GuardPlan plan, Guarding own, String resource) {
+    /** {@code own}: what the method itself says, {@link AnnotatedGuard#INHERIT} or {@link AnnotatedGuard.Kind#UNREADABLE}. */
+    InheritedGroupFilter(Gate guard, ResourceGuards plan, AnnotatedGuard own, String resource) {
         this.guard = guard;
         this.plan = plan;
         this.own = own;
@@ -45,7 +45,7 @@ final class ScopedGuardFilter implements ContainerRequestFilter {
         if (group != null) {
             guard.check(request, group, resource);
         } else {
-            Verdict.OPEN.mark(request);
+            DecisionMark.OPEN.mark(request);
         }
     }
 }

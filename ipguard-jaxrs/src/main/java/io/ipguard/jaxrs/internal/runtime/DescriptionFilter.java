@@ -1,7 +1,7 @@
 package io.ipguard.jaxrs.internal.runtime;
 
 import io.ipguard.jaxrs.internal.io.LogText;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,12 +15,12 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
  * application's WADL, every group in use). Thread-safe.
  */
 @Priority(GuardPriority.GUARD)
-final class RequirementFilter implements ContainerRequestFilter {
+final class DescriptionFilter implements ContainerRequestFilter {
 
-    private final Guard guard;
-    private final GuardPlan plan;
+    private final Gate guard;
+    private final ResourceGuards plan;
 
-    RequirementFilter(Guard guard, GuardPlan plan) {
+    DescriptionFilter(Gate guard, ResourceGuards plan) {
         this.guard = guard;
         this.plan = plan;
     }
@@ -42,7 +42,7 @@ final class RequirementFilter implements ContainerRequestFilter {
             }
         }
         if (groups.isEmpty()) {
-            Verdict.OPEN.mark(request);
+            DecisionMark.OPEN.mark(request);
         }
     }
 }

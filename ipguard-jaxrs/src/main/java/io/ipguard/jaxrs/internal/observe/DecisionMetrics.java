@@ -3,10 +3,10 @@ package io.ipguard.jaxrs.internal.observe;
 import io.ipguard.jaxrs.Decision;
 
 /** Counts decisions where operators look; {@link #NONE} when no metrics are wanted. Implementations are thread-safe. */
-public interface GuardMetrics {
+public interface DecisionMetrics {
 
     /** No metrics: nothing counted, nothing loaded. */
-    GuardMetrics NONE = (outcome, reason, group) -> {
+    DecisionMetrics NONE = (outcome, reason, group) -> {
     };
 
     /** Counts one decision; must not allocate once a group's counters exist. */

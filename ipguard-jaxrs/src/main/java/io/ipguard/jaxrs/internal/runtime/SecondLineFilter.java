@@ -16,18 +16,18 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  */
 @Whitelisted
 @Priority(GuardPriority.SECOND_LINE)
-public final class NameBoundCheck implements ContainerRequestFilter {
+public final class SecondLineFilter implements ContainerRequestFilter {
 
-    private final Guard guard;
+    private final Gate guard;
 
     @Inject
-    public NameBoundCheck(Guard guard) {
+    public SecondLineFilter(Gate guard) {
         this.guard = guard;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (Verdict.of(request) == null) {
+        if (DecisionMark.of(request) == null) {
             // Fail closed: Jersey binds @Whitelisted here, so some guard must have decided.
             guard.refuse(request, LogText.request(request), "Jersey binds @Whitelisted to it, but the guard did not "
                     + "decide it");

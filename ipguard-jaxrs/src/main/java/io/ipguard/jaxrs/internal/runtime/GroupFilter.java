@@ -12,13 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * instance per guarded method, holding the group resolved at deployment. Thread-safe.
  */
 @Priority(GuardPriority.GUARD)
-final class GuardFilter implements ContainerRequestFilter {
+final class GroupFilter implements ContainerRequestFilter {
 
-    private final Guard guard;
+    private final Gate guard;
     private final String group;
     private final String resource;
 
-    GuardFilter(Guard guard, String group, String resource) {
+    GroupFilter(Gate guard, String group, String resource) {
         this.guard = guard;
         this.group = group;
         this.resource = resource;

@@ -4,7 +4,7 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.Explanation;
 
 /** An {@link Explanation}: the decision, the client found and the reason in words. Immutable. */
-record Explained(boolean allowed, ClientAddress client, String text) implements Explanation {
+record ExplanationValue(boolean allowed, ClientAddress client, String text) implements Explanation {
 
     @Override
     public String toString() {

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code where} names the element that carries the annotation, for messages and the start-up
  * report. Immutable.
  */
-public record Guarding(Kind kind, String group, String where) {
+public record AnnotatedGuard(Kind kind, String group, String where) {
 
     public enum Kind {
         GROUP,
@@ -21,18 +21,18 @@ public record Guarding(Kind kind, String group, String where) {
     }
 
     /** Nothing said here: ask further out. */
-    public static final Guarding INHERIT = new Guarding(Kind.INHERIT, null, null);
+    public static final AnnotatedGuard INHERIT = new AnnotatedGuard(Kind.INHERIT, null, null);
 
-    public static Guarding group(String group, String where) {
-        return new Guarding(Kind.GROUP, group, where);
+    public static AnnotatedGuard group(String group, String where) {
+        return new AnnotatedGuard(Kind.GROUP, group, where);
     }
 
-    public static Guarding exempt(String where) {
-        return new Guarding(Kind.EXEMPT, null, where);
+    public static AnnotatedGuard exempt(String where) {
+        return new AnnotatedGuard(Kind.EXEMPT, null, where);
     }
 
-    public static Guarding unreadable(String where) {
-        return new Guarding(Kind.UNREADABLE, null, where);
+    public static AnnotatedGuard unreadable(String where) {
+        return new AnnotatedGuard(Kind.UNREADABLE, null, where);
     }
 
     boolean decided() {
@@ -45,7 +45,7 @@ public record Guarding(Kind kind, String group, String where) {
      *
      * @throws IpGuardConfigurationException if the element is unreadable and the scope decides nothing
      */
-    public Guarding within(Guarding scope) {
+    public AnnotatedGuard within(AnnotatedGuard scope) {
         if (decided()) {
             return this;
         }
@@ -63,7 +63,7 @@ public record Guarding(Kind kind, String group, String where) {
     }
 
     /** Whether two decisions demand the same thing, wherever they were found. */
-    boolean sameAs(Guarding other) {
+    boolean sameAs(AnnotatedGuard other) {
         return kind == other.kind && (group == null ? other.group == null : group.equals(other.group));
     }
 

@@ -10,23 +10,23 @@ import java.util.List;
  * strings do not separate (RFC 7239); a quote that is never closed runs to the end of the header,
  * where the element parser rejects it.
  */
-final class ListHeader {
+final class HeaderElements {
 
     private final String value;
     private final int[] starts;
     private final int[] ends;
     private int count;
 
-    private ListHeader(String value, int capacity) {
+    private HeaderElements(String value, int capacity) {
         this.value = value;
         this.starts = new int[capacity];
         this.ends = new int[capacity];
     }
 
     /** Scans the field lines of one header, in order, as if joined by commas. */
-    static ListHeader scan(List<String> lines, boolean quoted, int capacity) {
+    static HeaderElements scan(List<String> lines, boolean quoted, int capacity) {
         String value = lines.size() == 1 ? lines.get(0) : String.join(",", lines);
-        ListHeader header = new ListHeader(value, capacity);
+        HeaderElements header = new HeaderElements(value, capacity);
         int start = 0;
         boolean inQuotes = false;
         for (int i = 0; i < value.length(); i++) {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * saw. The public {@code ClientAddress.PROPERTY} cannot serve: application code may set it before
  * the guard runs, and then answer early (an aborting filter, a bad parameter) after a method matched.
  */
-enum Verdict {
+enum DecisionMark {
 
     /** Let through: in the group, or report-only mode. */
     ADMITTED,
@@ -17,7 +17,7 @@ enum Verdict {
     /** Refused, and the refusal answer given. */
     REFUSED;
 
-    private static final String PROPERTY = Verdict.class.getName();
+    private static final String PROPERTY = DecisionMark.class.getName();
 
     void mark(ContainerRequestContext request) {
         request.setProperty(PROPERTY, this);
@@ -25,13 +25,13 @@ enum Verdict {
 
     /** Whether the guard let the request through, by a group or because none applies. */
     static boolean letThrough(ContainerRequestContext request) {
-        Verdict verdict = of(request);
+        DecisionMark verdict = of(request);
         return verdict == ADMITTED || verdict == OPEN;
     }
 
     /** The guard's verdict on the request, or null if the guard has not decided it. */
-    static Verdict of(ContainerRequestContext request) {
+    static DecisionMark of(ContainerRequestContext request) {
         Object value = request.getProperty(PROPERTY);
-        return value instanceof Verdict verdict ? verdict : null;
+        return value instanceof DecisionMark verdict ? verdict : null;
     }
 }

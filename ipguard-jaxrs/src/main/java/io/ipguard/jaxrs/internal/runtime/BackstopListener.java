@@ -2,7 +2,7 @@ package io.ipguard.jaxrs.internal.runtime;
 
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.io.LogText;
-import io.ipguard.jaxrs.internal.model.GuardPlan;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -19,14 +19,14 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * bound to the method runs and {@code ResourceInfo} shows none. Registered only where 404 mode
  * can be in force. Thread-safe.
  */
-public final class EarlyAnswerListener implements ApplicationEventListener, RequestEventListener {
+public final class BackstopListener implements ApplicationEventListener, RequestEventListener {
 
-    private final Guard guard;
-    private final GuardPlan plan;
+    private final Gate guard;
+    private final ResourceGuards plan;
     private final LiveConfig live;
 
     @Inject
-    public EarlyAnswerListener(Guard guard, GuardPlan plan, LiveConfig live) {
+    public BackstopListener(Gate guard, ResourceGuards plan, LiveConfig live) {
         this.guard = guard;
         this.plan = plan;
         this.live = live;
@@ -48,7 +48,7 @@ public final class EarlyAnswerListener implements ApplicationEventListener, Requ
             return;
         }
         ContainerRequest request = event.getContainerRequest();
-        if (Verdict.of(request) != null) {
+        if (DecisionMark.of(request) != null) {
             // Every method gets a filter of the guard, which marks its decision: the chain reached it.
             return;
         }

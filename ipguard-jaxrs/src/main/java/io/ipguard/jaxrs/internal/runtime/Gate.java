@@ -9,13 +9,13 @@ import io.ipguard.jaxrs.IpSet;
 import io.ipguard.jaxrs.WhitelistProvider;
 import io.ipguard.jaxrs.internal.client.DefaultClientIpResolver;
 import io.ipguard.jaxrs.internal.client.PeerLookup;
-import io.ipguard.jaxrs.internal.config.GuardConfig;
+import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.io.LogText;
 import io.ipguard.jaxrs.internal.io.Logs;
 import io.ipguard.jaxrs.internal.observe.Explainer;
-import io.ipguard.jaxrs.internal.observe.GuardMetrics;
+import io.ipguard.jaxrs.internal.observe.DecisionMetrics;
 import io.ipguard.jaxrs.internal.observe.RefusalLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,7 +31,7 @@ import org.glassfish.jersey.spi.ExceptionMappers;
  * listeners. Decides whether a client is in a group, logs and reports the decision, and refuses.
  * Thread-safe.
  */
-public final class Guard {
+public final class Gate {
 
     private static final System.Logger LOG = Logs.LOG;
 
@@ -45,17 +45,17 @@ public final class Guard {
     private final PeerLookup peers;
     private final List<DecisionListener> listeners;
     private final RefusalAnswer answer;
-    private final GuardMetrics metrics;
+    private final DecisionMetrics metrics;
 
     @Inject
-    public Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, PeerLookup peers,
-                 IterableProvider<DecisionListener> listeners, ExceptionMappers mappers, GuardMetrics metrics) {
+    public Gate(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, PeerLookup peers,
+                 IterableProvider<DecisionListener> listeners, ExceptionMappers mappers, DecisionMetrics metrics) {
         this(resolver, bounded(provider, live), live, new RefusalLog(LOG, System::nanoTime), peers, all(listeners),
                 mappers, metrics);
     }
 
-    Guard(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
-          List<DecisionListener> listeners, ExceptionMappers mappers, GuardMetrics metrics) {
+    Gate(ClientIpResolver resolver, WhitelistProvider provider, LiveConfig live, RefusalLog refusals, PeerLookup peers,
+          List<DecisionListener> listeners, ExceptionMappers mappers, DecisionMetrics metrics) {
         this.resolver = resolver;
         this.provider = provider;
         this.ownResolver = resolver instanceof DefaultClientIpResolver own ? own : null;
@@ -91,10 +91,10 @@ public final class Guard {
      */
     boolean check(ContainerRequestContext request, String group, String resource) {
         if (admits(request, group, resource)) {
-            Verdict.ADMITTED.mark(request);
+            DecisionMark.ADMITTED.mark(request);
             return true;
         }
-        Verdict.REFUSED.mark(request);
+        DecisionMark.REFUSED.mark(request);
         answer.refuse(request, live.current().denyStatus());
         return false;
     }
@@ -103,7 +103,7 @@ public final class Guard {
     boolean admits(ContainerRequestContext request, String group, String resource) {
         // One configuration for the whole decision: a reload that changes a list named by both the trusted
         // proxies and the group must not be seen half, old proxies with the new group.
-        GuardConfig config = live.current();
+        ConfigSnapshot config = live.current();
         ClientAddress client = ClientAddress.unknown();
         Decision.Reason reason;
         String error = null;
@@ -150,7 +150,7 @@ public final class Guard {
     }
 
     /** Kept out of {@link #admits} so that the allowed path stays small enough to inline. */
-    private void logRefusal(ContainerRequestContext request, GuardConfig config, String group, String resource,
+    private void logRefusal(ContainerRequestContext request, ConfigSnapshot config, String group, String resource,
                             ClientAddress client, Decision.Reason reason, String error) {
         Supplier<String> line = () -> refusalLine(request, config, group, resource, client, reason, error);
         if (error == null) {
@@ -161,7 +161,7 @@ public final class Guard {
         }
     }
 
-    private void notify(boolean allowed, GuardConfig config, Decision.Reason reason, String group, String resource,
+    private void notify(boolean allowed, ConfigSnapshot config, Decision.Reason reason, String group, String resource,
                         ClientAddress client) {
         Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
                 : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
@@ -173,9 +173,9 @@ public final class Guard {
     /** Refuses a request the guard could not decide (report-only mode lets it through, logged). */
     void refuse(ContainerRequestContext request, String resource, String error) {
         if (admitsUndecided(request, resource, error)) {
-            Verdict.ADMITTED.mark(request);
+            DecisionMark.ADMITTED.mark(request);
         } else {
-            Verdict.REFUSED.mark(request);
+            DecisionMark.REFUSED.mark(request);
             answer.refuse(request, live.current().denyStatus());
         }
     }
@@ -187,7 +187,7 @@ public final class Guard {
      */
     void finishRefusal(ContainerResponseContext response) {
         // In 403 mode this writes the refusal again, unchanged, unless the refusal was decided before
-        // an earlier answer (EarlyAnswerListener) and the mode changed since: then it replaces that answer.
+        // an earlier answer (BackstopListener) and the mode changed since: then it replaces that answer.
         answer.replace(response, live.current().denyStatus());
     }
 
@@ -198,21 +198,21 @@ public final class Guard {
     boolean admitsAll(ContainerRequestContext request, List<String> groups, String resource) {
         for (String group : groups) {
             if (!admits(request, group, resource)) {
-                Verdict.REFUSED.mark(request);
+                DecisionMark.REFUSED.mark(request);
                 return false;
             }
         }
-        (groups.isEmpty() ? Verdict.OPEN : Verdict.ADMITTED).mark(request);
+        (groups.isEmpty() ? DecisionMark.OPEN : DecisionMark.ADMITTED).mark(request);
         return true;
     }
 
     /** Marks a request the guard could not decide as refused (report-only: let through); true if refused. */
     boolean refusesUndecided(ContainerRequestContext request, String resource, String error) {
         if (admitsUndecided(request, resource, error)) {
-            Verdict.ADMITTED.mark(request);
+            DecisionMark.ADMITTED.mark(request);
             return false;
         }
-        Verdict.REFUSED.mark(request);
+        DecisionMark.REFUSED.mark(request);
         return true;
     }
 
@@ -237,7 +237,7 @@ public final class Guard {
     }
 
     private boolean admitsUndecided(ContainerRequestContext request, String resource, String error) {
-        GuardConfig config = live.current();
+        ConfigSnapshot config = live.current();
         request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
         refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
                 + "]");
@@ -246,11 +246,11 @@ public final class Guard {
         return config.reportOnly();
     }
 
-    private static String prefix(GuardConfig config, String resource) {
+    private static String prefix(ConfigSnapshot config, String resource) {
         return (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
     }
 
-    private Decision.Reason decide(ClientAddress client, String group, GuardConfig config) {
+    private Decision.Reason decide(ClientAddress client, String group, ConfigSnapshot config) {
         IpSet set = ownProvider ? config.groups().get(group) : provider.group(group);
         if (set == null) {
             // Fail closed: the provider no longer knows the group, so nobody is in it.
@@ -276,7 +276,7 @@ public final class Guard {
      * The refusal log line: the explanation in words when the default resolver decided (else the
      * reason), then the evidence: the peer and the forwarding header as received.
      */
-    private String refusalLine(ContainerRequestContext request, GuardConfig config, String group, String resource,
+    private String refusalLine(ContainerRequestContext request, ConfigSnapshot config, String group, String resource,
                                ClientAddress client, Decision.Reason reason, String error) {
         String prefix = prefix(config, resource);
         String evidence = " [" + evidence(request, config.forwarding().header()) + "]";

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The annotation rule, read as JAX-RS reads annotations: what guards each method of these classes. */
-class GuardAnnotationsTest {
+class AnnotationReaderTest {
 
     interface Api {
         @Whitelisted(group = "api")
@@ -123,13 +123,13 @@ class GuardAnnotationsTest {
 
     @Test
     void whenAnnotationSitsOnTheImplementedInterfaceMethod_thenItGuards() throws Exception {
-        assertEquals(Guarding.group("api", "method Api.get"), of(Impl.class, "get"));
+        assertEquals(AnnotatedGuard.group("api", "method Api.get"), of(Impl.class, "get"));
     }
 
     @Test
     void whenAnnotationSitsOnTheInterfaceType_thenItGuardsTheImplementation() throws Exception {
-        assertEquals(Guarding.group("typed", "interface " + TypedApi.class.getName()), of(Impl.class, "typed"));
-        assertEquals(Guarding.group("typed", "interface " + TypedApi.class.getName()), of(Impl.class, "plain"));
+        assertEquals(AnnotatedGuard.group("typed", "interface " + TypedApi.class.getName()), of(Impl.class, "typed"));
+        assertEquals(AnnotatedGuard.group("typed", "interface " + TypedApi.class.getName()), of(Impl.class, "plain"));
     }
 
     @Test
@@ -138,28 +138,28 @@ class GuardAnnotationsTest {
         Method bridge = Arrays.stream(Child.class.getDeclaredMethods())
                 .filter(m -> m.getName().equals("post") && m.isBridge()).findFirst().orElseThrow();
 
-        assertEquals(Guarding.group("base", "method Base.post"), GuardAnnotations.of(Child.class, override));
-        assertEquals(Guarding.group("base", "method Base.post"), GuardAnnotations.of(Child.class, bridge));
+        assertEquals(AnnotatedGuard.group("base", "method Base.post"), AnnotationReader.of(Child.class, override));
+        assertEquals(AnnotatedGuard.group("base", "method Base.post"), AnnotationReader.of(Child.class, bridge));
     }
 
     @Test
     void whenProxySubclassOverridesWithoutAnnotations_thenTheNearestSuperclassMethodDecides() throws Exception {
         Method post = ChildProxy.class.getMethod("post", String.class);
 
-        assertEquals(Guarding.group("base", "method Base.post"), GuardAnnotations.of(ChildProxy.class, post));
+        assertEquals(AnnotatedGuard.group("base", "method Base.post"), AnnotationReader.of(ChildProxy.class, post));
     }
 
     @Test
     void whenUnrelatedOverloadIsExempt_thenTheMethodKeepsItsClassGuard() throws Exception {
         Method overload = Child.class.getMethod("put", String.class);
 
-        assertEquals(Guarding.group("child", "class " + Child.class.getName()), GuardAnnotations.of(Child.class, overload));
+        assertEquals(AnnotatedGuard.group("child", "class " + Child.class.getName()), AnnotationReader.of(Child.class, overload));
     }
 
     @Test
     void whenSuperclassAndInterfaceBothSpeak_thenTheSuperclassWins() throws Exception {
         // Child.get overrides Base.get (group "base") and implements Api.get (group "api"), as JAX-RS orders them.
-        assertEquals(Guarding.group("base", "method Base.get"), of(Child.class, "get"));
+        assertEquals(AnnotatedGuard.group("base", "method Base.get"), of(Child.class, "get"));
     }
 
     @Test
@@ -172,15 +172,15 @@ class GuardAnnotationsTest {
 
     @Test
     void whenOneInterfaceExtendsTheOther_thenTheMoreSpecificDecides() throws Exception {
-        assertEquals(Guarding.group("narrow", "method Narrower.get"), of(Narrowed.class, "get"));
+        assertEquals(AnnotatedGuard.group("narrow", "method Narrower.get"), of(Narrowed.class, "get"));
     }
 
     @Test
     void whenSubclassIsExemptFromItsSuperclassGuard_thenTheSubclassWins() {
-        assertEquals(Guarding.exempt("class " + ExemptChild.class.getName()), GuardAnnotations.ofClass(ExemptChild.class));
+        assertEquals(AnnotatedGuard.exempt("class " + ExemptChild.class.getName()), AnnotationReader.ofClass(ExemptChild.class));
     }
 
-    private static Guarding of(Class<?> type, String method) throws NoSuchMethodException {
-        return GuardAnnotations.of(type, type.getMethod(method));
+    private static AnnotatedGuard of(Class<?> type, String method) throws NoSuchMethodException {
+        return AnnotationReader.of(type, type.getMethod(method));
     }
 }

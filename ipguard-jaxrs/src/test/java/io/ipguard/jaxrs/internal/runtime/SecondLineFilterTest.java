@@ -10,10 +10,10 @@ import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 /** The second line behind the guard lets through what the guard decided, and refuses what it never saw. */
-class NameBoundCheckTest {
+class SecondLineFilterTest {
 
-    private final Guard guard = Guards.guard(Loaders.load(null, "ipguard.group.default", "192.0.2.10"), "192.0.2.10", false);
-    private final NameBoundCheck check = new NameBoundCheck(guard);
+    private final Gate guard = Guards.guard(Loaders.load(null, "ipguard.group.default", "192.0.2.10"), "192.0.2.10", false);
+    private final SecondLineFilter check = new SecondLineFilter(guard);
 
     @Test
     void whenTheGuardNeverDecidedTheRequest_thenItIsRefused() {
@@ -23,18 +23,18 @@ class NameBoundCheckTest {
         check.filter(request);
 
         assertEquals(403, request.aborted.getStatus());
-        assertEquals(Verdict.REFUSED, Verdict.of(request));
+        assertEquals(DecisionMark.REFUSED, DecisionMark.of(request));
     }
 
     @Test
     void whenTheGuardAdmittedTheRequest_thenItPasses() {
         StubRequest request = new StubRequest();
-        new GuardFilter(guard, "default", "GET /x").filter(request);
+        new GroupFilter(guard, "default", "GET /x").filter(request);
 
         check.filter(request);
 
         assertNull(request.aborted);
-        assertEquals(Verdict.ADMITTED, Verdict.of(request));
+        assertEquals(DecisionMark.ADMITTED, DecisionMark.of(request));
     }
 
     @Test
@@ -45,6 +45,6 @@ class NameBoundCheckTest {
         check.filter(request);
 
         assertNull(request.aborted);
-        assertEquals(Verdict.OPEN, Verdict.of(request));
+        assertEquals(DecisionMark.OPEN, DecisionMark.of(request));
     }
 }

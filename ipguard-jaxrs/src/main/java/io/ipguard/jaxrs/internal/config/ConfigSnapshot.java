@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The validated configuration: refusal behaviour, the compiled groups, how the client is found,
  * and the warnings to log at start-up. Immutable.
  */
-public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
+public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, SourceSettings urls,
                           int providerTimeoutMillis, List<String> warnings, NamedLists lists,
                           SourcedLists sourced) {
@@ -51,7 +51,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
                 || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX);
     }
 
-    public GuardConfig {
+    public ConfigSnapshot {
         groups = Map.copyOf(groups);
         groupEntries = Map.copyOf(groupEntries);
         warnings = List.copyOf(warnings);
@@ -62,7 +62,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
      *
      * @throws IpGuardConfigurationException listing every problem found
      */
-    public static GuardConfig parse(Collection<Setting> settings) {
+    public static ConfigSnapshot parse(Collection<Setting> settings) {
         return parse(settings, true);
     }
 
@@ -76,7 +76,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         parse(settings, false);
     }
 
-    private static GuardConfig parse(Collection<Setting> settings, boolean complete) {
+    private static ConfigSnapshot parse(Collection<Setting> settings, boolean complete) {
         List<String> problems = new ArrayList<>();
         int denyStatus = 403;
         boolean reportOnly = false;
@@ -162,7 +162,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new GuardConfig(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
+        return new ConfigSnapshot(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
                 providerTimeoutMillis, warnings, lists, SourcedLists.NONE);
     }
 
@@ -175,7 +175,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
      * @param health each source's health, for decision listeners
      * @throws IpGuardConfigurationException if a list file names a group that does not exist, or itself
      */
-    public GuardConfig withSourceLists(Map<String, ListSource.Content> loaded, Map<String, String> notes,
+    public ConfigSnapshot withSourceLists(Map<String, ListSource.Content> loaded, Map<String, String> notes,
                                 Map<String, SourceHealth> health) {
         List<String> problems = new ArrayList<>();
         NamedLists.Compiled compiled = lists.compile(loaded, problems);
@@ -190,7 +190,7 @@ public record GuardConfig(int denyStatus, boolean reportOnly, Map<String, IpSet>
         });
         Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
                 : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
-        return new GuardConfig(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
+        return new ConfigSnapshot(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
                 providerTimeoutMillis, warnings, lists, SourcedLists.of(lists, loaded, notes, health));
     }
 
