@@ -1,7 +1,9 @@
 package io.ipguard.jaxrs;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,8 +19,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layering true: a small public API, implementation in internal, no name resolution. */
+/**
+ * Keeps the layering true (docs/architecture.md): a small public API, implementation in internal
+ * packages by concern that form layers without cycles, the lower ones free of JAX-RS and Jersey, no
+ * import cycle across the public/internal line, no name resolution.
+ */
 class ArchitectureTest {
+
+    /** The internal packages, lowest first: each may use only those before it. */
+    private static final List<String> LAYERS = List.of("io", "address", "lists", "config", "client", "model", "observe",
+            "runtime");
+    /** The layers that know nothing of JAX-RS or Jersey. */
+    private static final List<String> PLAIN_JAVA = List.of("io", "address", "lists", "config");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -99,5 +111,90 @@ class ArchitectureTest {
                 "toString", "unknown"), clientAddress);
         assertEquals(true, MAIN.get(Explanation.class).isInterface());
         assertEquals(true, MAIN.get(ListStatus.class).isInterface());
+    }
+
+    private static String internal(String layer) {
+        return "io.ipguard.jaxrs.internal." + layer + "..";
+    }
+
+    @Test
+    void whenInternalPackagesAreSliced_thenTheyFormNoCycle() {
+        slices().matching("io.ipguard.jaxrs.internal.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void whenInternalPackagesAreLayered_thenEachUsesOnlyTheLayersBeforeIt() {
+        for (int i = 0; i < LAYERS.size() - 1; i++) {
+            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().map(ArchitectureTest::internal)
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(internal(LAYERS.get(i)))
+                    .should().dependOnClassesThat().resideInAnyPackage(above)
+                    .because(LAYERS.get(i) + " lies below " + String.join(", ", LAYERS.subList(i + 1, LAYERS.size())))
+                    .check(MAIN);
+        }
+    }
+
+    @Test
+    void whenLowerLayersAreInspected_thenTheyKnowNothingOfJaxRsOrJersey() {
+        noClasses().that().resideInAnyPackage(PLAIN_JAVA.stream().map(ArchitectureTest::internal).toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.glassfish..", "jakarta.inject..")
+                .because("addresses, lists and configuration are plain Java, usable and testable without a container")
+                .check(MAIN);
+    }
+
+    @Test
+    void whenEveryClassIsPlaced_thenTheInternalPackageItselfHoldsAHandfulAtMost() {
+        List<String> loose = MAIN.stream().filter(c -> c.getPackageName().equals("io.ipguard.jaxrs.internal"))
+                .map(JavaClass::getName).toList();
+        List<String> unplaced = MAIN.stream()
+                .filter(c -> c.getPackageName().startsWith("io.ipguard.jaxrs.internal.")
+                        && LAYERS.stream().noneMatch(layer -> c.getPackageName().equals("io.ipguard.jaxrs.internal." + layer)))
+                .map(JavaClass::getName).toList();
+
+        assertTrue(loose.size() <= 5, loose.toString());
+        assertEquals(List.of(), unplaced);
+    }
+
+    @Test
+    void whenPublicAndInternalFilesAreInspected_thenNoneImportsAFileThatImportsItBack() {
+        List<String> cycles = new ArrayList<>();
+        for (JavaClass api : MAIN) {
+            if (!api.getPackageName().equals("io.ipguard.jaxrs")) {
+                continue;
+            }
+            for (JavaClass used : dependencies(api)) {
+                if (used.getPackageName().startsWith("io.ipguard.jaxrs.internal")
+                        && dependencies(used).contains(topLevel(api))) {
+                    cycles.add(topLevel(api).getSimpleName() + " <-> " + used.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), cycles.stream().distinct().sorted().toList());
+    }
+
+    /** The top-level classes a file uses, its nested and anonymous classes' uses included. */
+    private static Set<JavaClass> dependencies(JavaClass type) {
+        JavaClass file = topLevel(type);
+        Set<JavaClass> found = new java.util.HashSet<>();
+        for (JavaClass c : MAIN) {
+            if (topLevel(c).equals(file)) {
+                c.getDirectDependenciesFromSelf().forEach(d -> found.add(topLevel(d.getTargetClass())));
+            }
+        }
+        found.remove(file);
+        return found;
+    }
+
+    private static JavaClass topLevel(JavaClass type) {
+        JavaClass c = type;
+        while (c.getEnclosingClass().isPresent()) {
+            c = c.getEnclosingClass().get();
+        }
+        return c;
+    }
+
+    @Test
+    void whenTheLibraryLogs_thenItWritesToTheLoggerOperatorsKnowByTheFeaturesName() {
+        assertEquals(IpGuardFeature.class.getName(), io.ipguard.jaxrs.internal.io.Logs.LOG.getName());
     }
 }

@@ -10,9 +10,9 @@ public final class LogText {
     private LogText() {
     }
 
-    /** The request's method and path, escaped and bounded like header values, for refusal lines. */
-    public static String request(jakarta.ws.rs.container.ContainerRequestContext request) {
-        return escape(request.getMethod(), 32) + " /" + escape(request.getUriInfo().getPath(), MAX_CHARS);
+    /** A request's method and path, escaped and bounded like header values, for refusal lines. */
+    public static String request(String method, String path) {
+        return escape(method, 32) + " /" + escape(path, MAX_CHARS);
     }
 
     /** The text escaped (control, quote, backslash and non-ASCII characters by code), at most {@code max} characters of it. */

@@ -54,6 +54,6 @@ public final class BackstopFilter implements ContainerResponseFilter {
     }
 
     private static String describe(ContainerRequestContext request) {
-        return LogText.request(request) + " (answered while matching)";
+        return LogText.request(request.getMethod(), request.getUriInfo().getPath()) + " (answered while matching)";
     }
 }

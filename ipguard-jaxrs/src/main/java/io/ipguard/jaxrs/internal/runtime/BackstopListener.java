@@ -52,7 +52,7 @@ public final class BackstopListener implements ApplicationEventListener, Request
             // Every method gets a filter of the guard, which marks its decision: the chain reached it.
             return;
         }
-        String resource = LogText.request(request) + " (answered before the guard)";
+        String resource = LogText.request(request.getMethod(), request.getUriInfo().getPath()) + " (answered before the guard)";
         List<String> groups;
         try {
             groups = plan.requirement(event.getUriInfo());

@@ -27,7 +27,7 @@ final class DescriptionFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String resource = LogText.request(request);
+        String resource = LogText.request(request.getMethod(), request.getUriInfo().getPath());
         List<String> groups;
         try {
             groups = plan.requirement((ExtendedUriInfo) request.getUriInfo());

@@ -29,7 +29,7 @@ public final class SecondLineFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (DecisionMark.of(request) == null) {
             // Fail closed: Jersey binds @Whitelisted here, so some guard must have decided.
-            guard.refuse(request, LogText.request(request), "Jersey binds @Whitelisted to it, but the guard did not "
+            guard.refuse(request, LogText.request(request.getMethod(), request.getUriInfo().getPath()), "Jersey binds @Whitelisted to it, but the guard did not "
                     + "decide it");
         }
     }
