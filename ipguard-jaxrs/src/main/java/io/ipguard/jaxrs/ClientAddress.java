@@ -47,8 +47,11 @@ public final class ClientAddress {
         return UNKNOWN;
     }
 
-    /** Parsed addresses become ClientAddresses. */
-    private static final IpLiteral.Factory<ClientAddress> FACTORY = new IpLiteral.Factory<>() {
+    /**
+     * Makes addresses from their bits and reads them back, for the parser and, through a method
+     * handle looked up once, for the library's allocation-free parsing and set lookups.
+     */
+    private static final IpLiteral.Bits<ClientAddress> BITS = new IpLiteral.Bits<>() {
         @Override
         public ClientAddress ipv4(int bits) {
             return ofIpv4(bits);
@@ -58,9 +61,18 @@ public final class ClientAddress {
         public ClientAddress ipv6(long high, long low) {
             return ofIpv6(high, low);
         }
+
+        @Override
+        public long high(ClientAddress address) {
+            return address.high;
+        }
+
+        @Override
+        public long low(ClientAddress address) {
+            return address.low;
+        }
     };
 
-    // ofIpv4, ofIpv6 and the fields high and low are also read by the library, through method handles.
     private static ClientAddress ofIpv4(int bits) {
         return new ClientAddress(true, true, 0, bits & 0xffff_ffffL);
     }
@@ -81,7 +93,7 @@ public final class ClientAddress {
      * @throws IllegalArgumentException if the text is not an address literal
      */
     public static ClientAddress parse(String literal) {
-        ClientAddress address = literal == null ? null : IpLiteral.parse(literal, 0, literal.length(), true, FACTORY);
+        ClientAddress address = literal == null ? null : IpLiteral.parse(literal, 0, literal.length(), true, BITS);
         if (address == null) {
             throw new IllegalArgumentException("not an IP address literal: \"" + literal + "\"");
         }

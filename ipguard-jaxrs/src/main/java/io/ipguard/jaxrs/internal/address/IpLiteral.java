@@ -10,18 +10,24 @@ package io.ipguard.jaxrs.internal.address;
  * {@code 127.1} or {@code 0x7f.0.0.1} and non-ASCII digits, is rejected.
  *
  * <p>It reads and writes bits only: what a parsed address becomes is the caller's
- * {@link Factory}'s choice, so that the public {@code ClientAddress} and the library both use it
+ * {@link Bits}'s choice, so that the public {@code ClientAddress} and the library both use it
  * without depending on each other through it.
  */
 public final class IpLiteral {
 
-    /** Makes the caller's value of a parsed address. */
-    public interface Factory<T> {
+    /** The caller's address values, made from their bits and read back as bits. */
+    public interface Bits<T> {
         /** The IPv4 address with these 32 bits, most significant octet first. */
         T ipv4(int bits);
 
         /** The IPv6 address with these 128 bits. */
         T ipv6(long high, long low);
+
+        /** The upper 64 bits of an IPv6 address; 0 for IPv4. */
+        long high(T address);
+
+        /** The lower 64 bits of an IPv6 address, or the 32 bits of IPv4. */
+        long low(T address);
     }
 
     private IpLiteral() {
@@ -34,7 +40,15 @@ public final class IpLiteral {
      * @param factory makes the value of the address parsed
      * @return the address, or null if the text is not a literal
      */
-    public static <T> T parse(CharSequence text, int from, int to, boolean allowZone, Factory<T> factory) {
+    public static <T> T parse(CharSequence text, int from, int to, boolean allowZone, Bits<T> factory) {
+        // The dotted quad first, in a method small enough to inline into its callers, so that a parsed
+        // address that does not escape is never allocated; anything else fails it within four characters.
+        long v4 = parseIpv4(text, from, to);
+        return v4 >= 0 ? factory.ipv4((int) v4) : parseOther(text, from, to, allowZone, factory);
+    }
+
+    /** An IPv6 literal, possibly with a zone id, or null. */
+    private static <T> T parseOther(CharSequence text, int from, int to, boolean allowZone, Bits<T> factory) {
         int percent = indexOf(text, '%', from, to);
         if (percent >= 0) {
             // A zone id only qualifies a link-local IPv6 address and never changes who the peer is.
@@ -43,14 +57,7 @@ public final class IpLiteral {
             }
             to = percent;
         }
-        if (indexOf(text, ':', from, to) >= 0) {
-            return parseIpv6(text, from, to, factory);
-        }
-        if (percent >= 0) {
-            return null;
-        }
-        long v4 = parseIpv4(text, from, to);
-        return v4 < 0 ? null : factory.ipv4((int) v4);
+        return indexOf(text, ':', from, to) >= 0 ? parseIpv6(text, from, to, factory) : null;
     }
 
     /** Returns the 32 bits of a dotted quad as a non-negative long, or -1 if it is not one. */
@@ -85,7 +92,7 @@ public final class IpLiteral {
         return i == to ? value : -1;
     }
 
-    private static <T> T parseIpv6(CharSequence text, int from, int to, Factory<T> factory) {
+    private static <T> T parseIpv6(CharSequence text, int from, int to, Bits<T> factory) {
         int[] groups = new int[8];
         int gap = indexOfDoubleColon(text, from, to);
         int count;
