@@ -39,15 +39,14 @@ final class AnnotationReader {
     private static final Object CLASS_KEY = new Object();
     private static final Object STEREOTYPES_KEY = new Object();
 
+    private static final Method APPLY = applyOfInflector();
+
     /** An Inflector's own {@code apply}: Jersey hands over {@code Inflector.apply(Object)}, which says nothing. */
     private static final ClassValue<Method> INFLECTOR_APPLY = new ClassValue<>() {
         @Override
         protected Method computeValue(Class<?> type) {
-            try {
-                return Overrides.unbridged(type.getMethod("apply", Object.class));
-            } catch (NoSuchMethodException e) {
-                return null;
-            }
+            // The method Java runs for Inflector.apply on this class, by its type arguments, not any overload named apply.
+            return new Overrides(type).implementation(APPLY);
         }
     };
 
@@ -102,7 +101,7 @@ final class AnnotationReader {
                     classElements(type).forEach((element, where) -> declared(element, where));
                     return AnnotatedGuard.INHERIT;
                 }
-                return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k);
+                return k == CLASS_KEY ? classLevel(type) : methodLevel(type, (Method) k, true);
             } catch (IpGuardConfigurationException e) {
                 return e;
             }
@@ -113,7 +112,7 @@ final class AnnotationReader {
         return (AnnotatedGuard) result;
     }
 
-    private static AnnotatedGuard methodLevel(Class<?> type, Method handling) {
+    private static AnnotatedGuard methodLevel(Class<?> type, Method handling, boolean checkWhatRuns) {
         Method method = Overrides.unbridged(handling);
         AnnotatedGuard own = declared(method, "method " + name(method));
         Overrides overrides = new Overrides(type);
@@ -142,10 +141,39 @@ final class AnnotationReader {
                 found.add(guarding);
             }
         }
-        if (own.decided()) {
-            return own;
+        AnnotatedGuard result = own.decided() ? own
+                : fromSuperclass.decided() ? fromSuperclass : agreed(owners, found, "method " + name(method));
+        if (checkWhatRuns) {
+            checkWhatJerseyRuns(type, method, overrides, result);
         }
-        return fromSuperclass.decided() ? fromSuperclass : agreed(owners, found, "method " + name(method));
+        return result;
+    }
+
+    /**
+     * Jersey may serve a method with the annotations of one it does not override (matching a type
+     * variable against any class), and, when the method or its class is not public, call that
+     * definition instead, which Java runs as the class's own override of it. Whichever runs, the
+     * guard must be the same; otherwise the method cannot be decided.
+     */
+    private static void checkWhatJerseyRuns(Class<?> type, Method method, Overrides overrides, AnnotatedGuard result) {
+        Method definition = new AnnotatedMethod(method).getMethod();
+        if (definition.equals(method) || definition.equals(overrides.overridden(method, definition.getDeclaringClass()))) {
+            return;
+        }
+        Method runs = overrides.implementation(definition);
+        if (runs == null || runs.equals(method)) {
+            return;
+        }
+        AnnotatedGuard onClass = classLevel(type);
+        AnnotatedGuard served = result.decided() ? result : onClass;
+        AnnotatedGuard other = methodLevel(type, runs, false);
+        AnnotatedGuard run = other.decided() ? other : onClass;
+        if (!served.sameAs(run)) {
+            throw new IpGuardConfigurationException(List.of("method " + name(method) + ": Jersey serves it with the "
+                    + "annotations of method " + name(definition) + ", which it does not override, and may call that "
+                    + "method instead, which runs " + name(runs) + "; the two are guarded differently (" + served.describe()
+                    + ", " + run.describe() + "); annotate them alike"));
+        }
     }
 
     /**
@@ -271,6 +299,14 @@ final class AnnotationReader {
             }
         }
         return null;
+    }
+
+    private static Method applyOfInflector() {
+        try {
+            return Inflector.class.getMethod("apply", Object.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     static String name(Method method) {

@@ -136,7 +136,13 @@ public final class ModelReview implements ModelProcessor {
             }
             record(new ResourceGuards.Entry(null, description, inner));
             Class<?> type = SubResources.typeOf(handling);
-            if (type == null || type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type)) {
+            if (type != null && type.isInterface() && type.getAnnotations().length == 0) {
+                // Its implementation is known only when a request comes (the filters decide then, with the
+                // same rule), but the groups the interface names are in use from now on.
+                SubResources.groupsNamedIn(type).forEach(group -> groups.putIfAbsent(group, "locator " + description));
+                return;
+            }
+            if (type == null || !visiting.add(type)) {
                 // Known only when a request comes: the filters decide then, with the same rule.
                 return;
             }

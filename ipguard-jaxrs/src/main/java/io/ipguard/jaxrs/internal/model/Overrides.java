@@ -61,6 +61,24 @@ final class Overrides {
         return null;
     }
 
+    /**
+     * The method Java runs for {@code definition} on an instance of the class: the nearest method of
+     * the class or its superclasses that overrides it (by the type arguments the class gives), else
+     * {@code definition} itself when the class inherits it unchanged; null if the class has no such
+     * method.
+     */
+    Method implementation(Method definition) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Method candidate : c.getDeclaredMethods()) {
+                if (!candidate.isBridge() && !candidate.isSynthetic() && !candidate.equals(definition)
+                        && overrides(candidate, definition)) {
+                    return candidate;
+                }
+            }
+        }
+        return definition.getDeclaringClass().isAssignableFrom(type) ? definition : null;
+    }
+
     /** The method a bridge stands for: the one of the same class that it forwards to. */
     static Method unbridged(Method method) {
         if (!method.isBridge()) {

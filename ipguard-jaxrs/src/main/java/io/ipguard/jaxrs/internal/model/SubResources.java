@@ -3,6 +3,7 @@ package io.ipguard.jaxrs.internal.model;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,10 +31,12 @@ final class SubResources {
         Class<?> raw = locator.getReturnType();
         if (raw == Class.class) {
             Type generic = locator.getGenericReturnType();
-            if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
-                return c;
+            Type argument = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+            if (argument instanceof WildcardType wildcard) {
+                // Class<? extends UserResource>: the bound says at least as much as a Class<UserResource>.
+                argument = wildcard.getUpperBounds()[0];
             }
-            return null;
+            return argument instanceof Class<?> c && c != Object.class ? c : null;
         }
         if (raw == Object.class || raw.isPrimitive() || Resource.class.isAssignableFrom(raw)) {
             return null;
@@ -61,7 +64,8 @@ final class SubResources {
     }
 
     private static void collect(Class<?> type, List<String> found, Set<Class<?>> visiting) {
-        Resource model = type.isInterface() && type.getAnnotations().length == 0 || !visiting.add(type) ? null : model(type);
+        // An interface counts too, annotated or not: what it names, any implementation returned carries.
+        Resource model = !visiting.add(type) ? null : model(type);
         if (model != null) {
             collect(model, found, visiting);
         }

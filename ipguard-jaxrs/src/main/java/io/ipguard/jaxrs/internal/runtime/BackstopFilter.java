@@ -34,7 +34,7 @@ public final class BackstopFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         DecisionMark verdict = DecisionMark.of(request);
-        if (verdict == DecisionMark.ADMITTED || verdict == DecisionMark.OPEN) {
+        if (verdict == DecisionMark.ADMITTED || verdict == DecisionMark.EXEMPT || verdict == DecisionMark.OPEN) {
             return;
         }
         if (verdict == DecisionMark.REFUSED) {

@@ -42,7 +42,8 @@ final class DescriptionFilter implements ContainerRequestFilter {
             }
         }
         if (groups.isEmpty()) {
-            DecisionMark.OPEN.mark(request);
+            // What it describes is exempt or open: the description reveals nothing guarded.
+            DecisionMark.EXEMPT.mark(request);
         }
     }
 }

@@ -18,6 +18,6 @@ final class ExemptFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        DecisionMark.OPEN.mark(request);
+        DecisionMark.EXEMPT.mark(request);
     }
 }

@@ -33,19 +33,19 @@ final class InheritedGroupFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String group;
+        AnnotatedGuard decided;
         try {
             List<ResourceMethod> locators = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceLocators();
-            group = own.within(locators.isEmpty() ? plan.application() : plan.scope(locators)).groupOrNull();
+            decided = own.within(locators.isEmpty() ? plan.application() : plan.scope(locators));
         } catch (RuntimeException e) {
             // Fail closed: if we cannot tell which group guards the way here, nobody passes.
             guard.refuse(request, resource, "guard error: " + e);
             return;
         }
-        if (group != null) {
-            guard.check(request, group, resource);
-        } else {
-            DecisionMark.OPEN.mark(request);
+        switch (decided.kind()) {
+            case GROUP -> guard.check(request, decided.group(), resource);
+            case EXEMPT -> DecisionMark.EXEMPT.mark(request);
+            default -> DecisionMark.OPEN.mark(request);
         }
     }
 }

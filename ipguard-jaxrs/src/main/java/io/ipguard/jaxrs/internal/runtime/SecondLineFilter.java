@@ -10,8 +10,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 /**
  * The second line behind the guard. Bound through Jersey's own name binding, it runs right after
  * the guard on every method Jersey binds {@code @Whitelisted} to (on every method when the
- * {@code Application} carries it), and refuses any request the guard did not decide: whatever the
- * deployment-time rule may have missed, Jersey's binding is never less than what is enforced.
+ * {@code Application} carries it), and refuses any request the guard did not admit or exempt on
+ * purpose: whatever the rule may have missed, Jersey's binding is never less than what is enforced.
  * Thread-safe.
  */
 @Whitelisted
@@ -27,10 +27,12 @@ public final class SecondLineFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (DecisionMark.of(request) == null) {
-            // Fail closed: Jersey binds @Whitelisted here, so some guard must have decided.
-            guard.refuse(request, LogText.request(request.getMethod(), request.getUriInfo().getPath()), "Jersey binds @Whitelisted to it, but the guard did not "
-                    + "decide it");
+        DecisionMark mark = DecisionMark.of(request);
+        if (mark != DecisionMark.ADMITTED && mark != DecisionMark.EXEMPT) {
+            // Fail closed: Jersey binds @Whitelisted here, so the guard must have admitted it, or exempted it on purpose.
+            guard.refuse(request, LogText.request(request.getMethod(), request.getUriInfo().getPath()),
+                    mark == null ? "Jersey binds @Whitelisted to it, but the guard did not decide it"
+                            : "Jersey binds @Whitelisted to it, but no group guards it");
         }
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.ipguard.jaxrs.AnyClient;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.Whitelisted;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import org.glassfish.jersey.process.Inflector;
 import org.junit.jupiter.api.Test;
 
 /** The annotation rule, read as JAX-RS reads annotations: what guards each method of these classes. */
@@ -178,6 +180,27 @@ class AnnotationReaderTest {
     @Test
     void whenSubclassIsExemptFromItsSuperclassGuard_thenTheSubclassWins() {
         assertEquals(AnnotatedGuard.exempt("class " + ExemptChild.class.getName()), AnnotationReader.ofClass(ExemptChild.class));
+    }
+
+    /** The overload comes first, so that reading the first method named apply would read the wrong one. */
+    public static class OverloadedInflector implements Inflector<ContainerRequestContext, String> {
+        public String apply(String text) {
+            return "overload";
+        }
+
+        @Whitelisted(group = "inflected")
+        @Override
+        public String apply(ContainerRequestContext request) {
+            return "inflected";
+        }
+    }
+
+    @Test
+    void whenAnInflectorOverloadsApply_thenTheApplyJavaRunsForInflectorApplyIsRead() throws Exception {
+        Method apply = Inflector.class.getMethod("apply", Object.class);
+
+        assertEquals(AnnotatedGuard.group("inflected", "method OverloadedInflector.apply"),
+                AnnotationReader.of(OverloadedInflector.class, apply));
     }
 
     private static AnnotatedGuard of(Class<?> type, String method) throws NoSuchMethodException {

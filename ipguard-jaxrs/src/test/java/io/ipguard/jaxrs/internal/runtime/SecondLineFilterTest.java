@@ -45,6 +45,6 @@ class SecondLineFilterTest {
         check.filter(request);
 
         assertNull(request.aborted);
-        assertEquals(DecisionMark.OPEN, DecisionMark.of(request));
+        assertEquals(DecisionMark.EXEMPT, DecisionMark.of(request));
     }
 }
