@@ -1,9 +1,9 @@
 package io.ipguard.jaxrs.examples;
 
+import io.ipguard.jaxrs.DecisionListener;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.IpGuardInspector;
 import io.ipguard.jaxrs.ListStatus;
-import io.ipguard.jaxrs.DecisionListener;
 import io.ipguard.jaxrs.Whitelisted;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,8 +2,8 @@ package io.ipguard.jaxrs.internal.client;
 
 import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.ClientIpResolver;
-import io.ipguard.jaxrs.internal.config.Forwarding;
 import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
+import io.ipguard.jaxrs.internal.config.Forwarding;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,8 +1,8 @@
 package io.ipguard.jaxrs.internal.client;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import org.glassfish.hk2.api.IterableProvider;
 
 /** The peer from a Servlet container, where Jersey binds a proxy of the current {@link HttpServletRequest}. */

@@ -1,7 +1,7 @@
 package io.ipguard.jaxrs.internal.runtime;
 
-import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import io.ipguard.jaxrs.internal.model.AnnotatedGuard;
+import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
