@@ -4,6 +4,7 @@ import io.ipguard.jaxrs.internal.client.ContainerCheck;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
+import io.ipguard.jaxrs.internal.config.MicroProfileSettings;
 import io.ipguard.jaxrs.internal.config.PropertiesFile;
 import io.ipguard.jaxrs.internal.config.Setting;
 import io.ipguard.jaxrs.internal.io.Logs;
@@ -101,6 +102,10 @@ public final class IpGuardFeature implements Feature {
                 settings.put(key, new Setting(key, value.toString(), null));
             }
         });
+        if (isPresent(MicroProfileSettings.API_CLASS)) {
+            // MicroProfile Config, where the host has it, overrides the application's properties.
+            settings.putAll(MicroProfileSettings.read(Thread.currentThread().getContextClassLoader()));
+        }
         ConfigLoader loader = ConfigLoader.load(settings, configFile, overrides, Clock.systemUTC());
         loader.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
         if (loader.live().current().reportOnly()) {
@@ -123,6 +128,15 @@ public final class IpGuardFeature implements Feature {
             context.register(new ConfigWatch(loader, watch));
         }
         return true;
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, IpGuardFeature.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ipguard.jaxrs.internal.client;
 
 import io.ipguard.jaxrs.ClientIpResolver;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.glassfish.jersey.server.spi.Container;
  * from, naming the container and the remedy, instead of refusing every request once it runs.
  * An application that binds its own {@link ClientIpResolver} may run anywhere.
  */
+@Vetoed // built by HK2: Jersey's CDI layer would hand it to CDI, which cannot inject its HK2-only types
 public final class ContainerCheck extends AbstractContainerLifecycleListener {
 
     private final IterableProvider<PeerSource> sources;

@@ -3,6 +3,7 @@ package io.ipguard.jaxrs.internal.runtime;
 import io.ipguard.jaxrs.internal.io.LogText;
 import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,6 +20,7 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
  * its groups, replaces the answer with the refusal. It runs first among response filters, so the
  * others see the refusal as they would see a missing path. Thread-safe.
  */
+@Vetoed // built by HK2: Jersey's CDI layer would hand it to CDI, which cannot inject its HK2-only types
 @Priority(Integer.MAX_VALUE)
 public final class BackstopFilter implements ContainerResponseFilter {
 

@@ -3,6 +3,7 @@ package io.ipguard.jaxrs.internal.runtime;
 import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.io.LogText;
 import io.ipguard.jaxrs.internal.model.ResourceGuards;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -19,6 +20,7 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * bound to the method runs and {@code ResourceInfo} shows none. Registered only where 404 mode
  * can be in force. Thread-safe.
  */
+@Vetoed // built by HK2: Jersey's CDI layer would hand it to CDI, which cannot inject its HK2-only types
 public final class BackstopListener implements ApplicationEventListener, RequestEventListener {
 
     private final Gate guard;

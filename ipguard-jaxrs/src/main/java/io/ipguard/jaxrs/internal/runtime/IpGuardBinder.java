@@ -6,6 +6,7 @@ import io.ipguard.jaxrs.IpGuardInspector;
 import io.ipguard.jaxrs.WhitelistProvider;
 import io.ipguard.jaxrs.internal.client.DefaultClientIpResolver;
 import io.ipguard.jaxrs.internal.client.GrizzlyPeerSource;
+import io.ipguard.jaxrs.internal.client.HelidonPeerSource;
 import io.ipguard.jaxrs.internal.client.JettyPeerSource;
 import io.ipguard.jaxrs.internal.client.PeerLookup;
 import io.ipguard.jaxrs.internal.client.PeerSource;
@@ -29,6 +30,8 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 public final class IpGuardBinder extends AbstractBinder {
 
     static final int DEFAULT_RANK = -100;
+    /** An application's CDI bean: above the defaults, below an application's own HK2 binding (rank 0). */
+    static final int CDI_RANK = -50;
 
     private final ConfigLoader loader;
     private final ResourceGuards plan;
@@ -54,6 +57,17 @@ public final class IpGuardBinder extends AbstractBinder {
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
         bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);
+        if (isPresent(CdiBeans.CDI_CLASS)) {
+            // On a CDI host an application replaces a part the CDI way: with a bean.
+            WhitelistProvider provider = CdiBeans.find(WhitelistProvider.class);
+            if (provider != null) {
+                bind(provider).to(WhitelistProvider.class).ranked(CDI_RANK);
+            }
+            ClientIpResolver resolver = CdiBeans.find(ClientIpResolver.class);
+            if (resolver != null) {
+                bind(resolver).to(ClientIpResolver.class).ranked(CDI_RANK);
+            }
+        }
         // Load each container adapter only when its classes exist, so no container is required.
         if (isPresent(GrizzlyPeerSource.REQUEST_CLASS)) {
             bind(GrizzlyPeerSource.class).to(PeerSource.class).in(Singleton.class);
@@ -63,6 +77,11 @@ public final class IpGuardBinder extends AbstractBinder {
         }
         if (isPresent(JettyPeerSource.REQUEST_CLASS)) {
             bind(JettyPeerSource.class).to(PeerSource.class).in(Singleton.class);
+        }
+        if (isPresent(HelidonPeerSource.REQUEST_CLASS)) {
+            for (HelidonPeerSource source : HelidonPeerSource.all()) {
+                bind(source).to(PeerSource.class);
+            }
         }
         // The JDK HTTP server and Netty bind nothing: their response writers know the connection.
         for (ResponseWriterPeerSource source : new ResponseWriterPeerSource[] {

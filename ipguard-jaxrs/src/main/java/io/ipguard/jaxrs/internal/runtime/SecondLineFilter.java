@@ -3,6 +3,7 @@ package io.ipguard.jaxrs.internal.runtime;
 import io.ipguard.jaxrs.Whitelisted;
 import io.ipguard.jaxrs.internal.io.LogText;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * purpose: whatever the rule may have missed, Jersey's binding is never less than what is enforced.
  * Thread-safe.
  */
+@Vetoed // built by HK2: Jersey's CDI layer would hand it to CDI, which cannot inject its HK2-only types
 @Whitelisted
 @Priority(GuardPriority.SECOND_LINE)
 public final class SecondLineFilter implements ContainerRequestFilter {

@@ -9,6 +9,7 @@ import io.ipguard.jaxrs.internal.model.AnnotatedGuard;
 import io.ipguard.jaxrs.internal.model.HandlerRole;
 import io.ipguard.jaxrs.internal.model.ResourceDescription;
 import io.ipguard.jaxrs.internal.model.ResourceGuards;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -28,6 +29,7 @@ import java.util.Map;
  * {@link ExemptFilter} that marks exempt methods decided. On the first call it checks that every
  * group the plan uses is configured, and logs the start-up report.
  */
+@Vetoed // built by HK2: Jersey's CDI layer would hand it to CDI, which cannot inject its HK2-only types
 public final class WhitelistBinding implements DynamicFeature {
 
     private static final System.Logger LOG = Logs.LOG;

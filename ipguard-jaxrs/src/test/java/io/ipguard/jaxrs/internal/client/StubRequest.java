@@ -47,7 +47,7 @@ public final class StubRequest implements ContainerRequestContext {
         return values == null ? null : String.join(",", values);
     }
 
-    @Override
+    // JAX-RS 4.0 only: no @Override, so that the stub compiles against 3.1 as well.
     public boolean containsHeaderString(String name, String separator, java.util.function.Predicate<String> valuePredicate) {
         throw new UnsupportedOperationException();
     }
