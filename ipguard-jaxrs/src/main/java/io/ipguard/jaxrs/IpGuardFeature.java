@@ -1,23 +1,13 @@
 package io.ipguard.jaxrs;
 
-import io.ipguard.jaxrs.internal.client.ContainerCheck;
 import io.ipguard.jaxrs.internal.config.ConfigLoader;
 import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
-import io.ipguard.jaxrs.internal.config.MicroProfileSettings;
 import io.ipguard.jaxrs.internal.config.PropertiesFile;
 import io.ipguard.jaxrs.internal.config.Setting;
-import io.ipguard.jaxrs.internal.io.Logs;
-import io.ipguard.jaxrs.internal.model.ModelReview;
-import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import io.ipguard.jaxrs.internal.observe.DefaultInspector;
-import io.ipguard.jaxrs.internal.runtime.BackstopFilter;
-import io.ipguard.jaxrs.internal.runtime.BackstopListener;
-import io.ipguard.jaxrs.internal.runtime.ConfigWatch;
+import io.ipguard.jaxrs.internal.runtime.GuardInstaller;
 import io.ipguard.jaxrs.internal.runtime.GuardPriority;
-import io.ipguard.jaxrs.internal.runtime.IpGuardBinder;
-import io.ipguard.jaxrs.internal.runtime.SecondLineFilter;
-import io.ipguard.jaxrs.internal.runtime.WhitelistBinding;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.nio.file.Path;
@@ -45,8 +35,6 @@ public final class IpGuardFeature implements Feature {
 
     /** The guard's filter priority: before authentication filters ({@code Priorities.AUTHENTICATION}). */
     public static final int PRIORITY = GuardPriority.GUARD;
-
-    private static final System.Logger LOG = Logs.LOG;
 
     private final Path configFile;
     private final boolean watch;
@@ -96,47 +84,8 @@ public final class IpGuardFeature implements Feature {
      */
     @Override
     public boolean configure(FeatureContext context) {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        context.getConfiguration().getProperties().forEach((key, value) -> {
-            if (key.startsWith(IpGuardProperties.PREFIX) && value != null) {
-                settings.put(key, new Setting(key, value.toString(), null));
-            }
-        });
-        if (isPresent(MicroProfileSettings.API_CLASS)) {
-            // MicroProfile Config, where the host has it, overrides the application's properties.
-            settings.putAll(MicroProfileSettings.read(Thread.currentThread().getContextClassLoader()));
-        }
-        ConfigLoader loader = ConfigLoader.load(settings, configFile, overrides, Clock.systemUTC());
-        loader.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, "ipguard: " + warning));
-        if (loader.live().current().reportOnly()) {
-            // Jersey keeps only the first IpGuardFeature registered: make report-only mode impossible to miss.
-            LOG.log(System.Logger.Level.WARNING, "ipguard: report-only mode: requests outside their group are logged "
-                    + "and let through, not refused");
-        }
-        ResourceGuards plan = new ResourceGuards();
-        context.register(new IpGuardBinder(loader, plan, meterRegistry));
-        context.register(new ModelReview(plan));
-        context.register(WhitelistBinding.class);
-        context.register(SecondLineFilter.class);
-        context.register(BackstopFilter.class);
-        if (loader.live().current().denyStatus() == 404 || configFile != null && watch) {
-            // Only 404 mode hides what an answer given before the guard would reveal; a watched file may turn it on.
-            context.register(BackstopListener.class);
-        }
-        context.register(ContainerCheck.class);
-        if (loader.hasScheduledWork()) {
-            context.register(new ConfigWatch(loader, watch));
-        }
+        GuardInstaller.install(context, configFile, watch, overrides, meterRegistry);
         return true;
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, IpGuardFeature.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /**
@@ -300,6 +249,26 @@ public final class IpGuardFeature implements Feature {
         public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
+        }
+
+        /**
+         * Sets one {@code ipguard.*} property taken from where the application keeps its settings,
+         * naming that place in error messages, as integrations with other configuration systems do
+         * (Spring's {@code Environment}, Dropwizard's YAML):
+         * {@code class path resource [application.properties] - 3:22: ipguard.group.admin: ...}.
+         *
+         * @param key the key, see {@link IpGuardProperties}
+         * @param value its value
+         * @param source where the value came from, such as a file and line or a configuration path
+         * @return this builder
+         * @throws IpGuardConfigurationException if the key is unknown or the value invalid
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder property(String key, String value, String source) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(source, "source");
+            return set(new Setting(key, value, source));
         }
 
         private Builder set(Setting setting) {
