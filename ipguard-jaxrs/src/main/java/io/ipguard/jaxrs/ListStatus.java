@@ -28,6 +28,34 @@ public interface ListStatus {
     Optional<Instant> lastErrorAt();
 
     /**
+     * Returns how many entries the lists in force hold from this source.
+     *
+     * @return the entries in force; 0 if nothing was ever loaded
+     */
+    default int entries() {
+        return 0;
+    }
+
+    /**
+     * Returns when this source was last found current: loaded, or checked and found unchanged (an
+     * HTTP {@code 304} for a URL).
+     *
+     * @return the last successful check; empty if none succeeded
+     */
+    default Optional<Instant> checkedAt() {
+        return loadedAt();
+    }
+
+    /**
+     * Returns when this source was last tried, whatever came of it.
+     *
+     * @return the last attempt; empty if none was made
+     */
+    default Optional<Instant> attemptedAt() {
+        return lastErrorAt().or(this::checkedAt);
+    }
+
+    /**
      * Returns the status in one line, such as
      * {@code file /etc/ipguard.properties: version 2 loaded 2026-11-30T12:00:00Z}.
      *

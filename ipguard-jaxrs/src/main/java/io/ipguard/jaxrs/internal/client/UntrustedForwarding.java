@@ -119,6 +119,6 @@ public final class UntrustedForwarding {
     public ListStatus status() {
         String advice = latest;
         return advice == null ? null : new SourceStatus("forwarding headers from peers that are not trusted proxies", null,
-                seen, advice, latestAt);
+                seen, advice, latestAt, 0, null, latestAt);
     }
 }

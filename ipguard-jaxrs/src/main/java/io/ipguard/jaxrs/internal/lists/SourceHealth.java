@@ -20,7 +20,7 @@ public final class SourceHealth {
 
     private final Clock clock;
     private final String tag;
-    private volatile ListStatus status;
+    private volatile SourceStatus status;
     private volatile int entries;
     private volatile long failuresSinceSuccess;
     private final AtomicLong[] fetches = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
@@ -28,7 +28,7 @@ public final class SourceHealth {
     public SourceHealth(String source, String tag, Clock clock) {
         this.clock = clock;
         this.tag = tag;
-        this.status = new SourceStatus(source, null, 0, null, null);
+        this.status = SourceStatus.untried(source);
     }
 
     public ListStatus status() {
@@ -68,7 +68,7 @@ public final class SourceHealth {
     }
 
     /** The health as it stands, to put back if what loads next is refused. */
-    record Before(ListStatus status, int entries, long failuresSinceSuccess) {
+    record Before(SourceStatus status, int entries, long failuresSinceSuccess) {
     }
 
     synchronized Before before() {
@@ -89,8 +89,9 @@ public final class SourceHealth {
     public synchronized void loaded(int entryCount) {
         entries = entryCount;
         failuresSinceSuccess = 0;
-        ListStatus s = status;
-        status = new SourceStatus(s.source(), clock.instant(), s.version() + 1, null, null);
+        SourceStatus s = status;
+        java.time.Instant now = clock.instant();
+        status = new SourceStatus(s.source(), now, s.version() + 1, null, null, entryCount, now, now);
     }
 
     /** Says that what was loaded is now in force, once the configuration took it (not when it was refused). */
@@ -104,18 +105,18 @@ public final class SourceHealth {
     /** A check found the source unchanged: the lists in force are current. */
     synchronized void checked() {
         failuresSinceSuccess = 0;
-        ListStatus s = status;
-        if (s.lastError().isPresent()) {
-            status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), null, null);
-        }
+        SourceStatus s = status;
+        java.time.Instant now = clock.instant();
+        status = new SourceStatus(s.source(), s.loaded(), s.version(), null, null, s.entries(), now, now);
     }
 
     public synchronized void failed(String problem) {
         // What a list held can reach the problem through a parser's message: never a raw control character.
         String error = LogText.controlsEscaped(problem);
         failuresSinceSuccess++;
-        ListStatus s = status;
-        status = new SourceStatus(s.source(), s.loadedAt().orElse(null), s.version(), error, clock.instant());
+        SourceStatus s = status;
+        java.time.Instant now = clock.instant();
+        status = new SourceStatus(s.source(), s.loaded(), s.version(), error, now, s.entries(), s.checked(), now);
         LOG.log(System.Logger.Level.WARNING, "ipguard: could not load " + s.source()
                 + (s.version() > 0 ? "; the lists loaded before stay in force: " : ": ") + error);
     }

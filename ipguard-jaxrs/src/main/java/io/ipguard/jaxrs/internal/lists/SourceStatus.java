@@ -5,7 +5,23 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A {@link ListStatus}: one source's health at one moment. Immutable. */
-public record SourceStatus(String source, Instant loaded, long version, String error, Instant errorAt) implements ListStatus {
+public record SourceStatus(String source, Instant loaded, long version, String error, Instant errorAt, int entries,
+                           Instant checked, Instant attempted) implements ListStatus {
+
+    /** A source never tried yet. */
+    public static SourceStatus untried(String source) {
+        return new SourceStatus(source, null, 0, null, null, 0, null, null);
+    }
+
+    @Override
+    public Optional<Instant> checkedAt() {
+        return Optional.ofNullable(checked);
+    }
+
+    @Override
+    public Optional<Instant> attemptedAt() {
+        return Optional.ofNullable(attempted);
+    }
 
     @Override
     public Optional<Instant> loadedAt() {

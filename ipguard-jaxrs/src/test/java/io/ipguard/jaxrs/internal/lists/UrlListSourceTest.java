@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal.lists;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -120,6 +121,29 @@ class UrlListSourceTest {
         assertEquals(1, urlStatus(loader).version());
         assertEquals(true, urlStatus(loader).lastError().isEmpty());
         assertEquals(List.of("null", "\"v1\""), conditional);
+    }
+
+    @Test
+    void whenAListIsLoadedRevalidatedAndThenFails_thenItsStatusTellsEachMoment() throws Exception {
+        ConfigLoader loader = load();
+        ListStatus loaded = urlStatus(loader);
+        Thread.sleep(5);
+        loader.reloadNow();
+        ListStatus revalidated = urlStatus(loader);
+        Thread.sleep(5);
+        status = 500;
+        etag = "\"v2\"";
+        loader.reloadNow();
+        ListStatus failed = urlStatus(loader);
+
+        assertEquals(2, loaded.entries());
+        assertEquals(loaded.loadedAt(), loaded.checkedAt());
+        assertEquals(loaded.loadedAt(), revalidated.loadedAt());
+        assertTrue(revalidated.checkedAt().get().isAfter(loaded.loadedAt().get()));
+        assertEquals(2, failed.entries());
+        assertEquals(revalidated.checkedAt(), failed.checkedAt());
+        assertEquals(failed.lastErrorAt(), failed.attemptedAt());
+        assertTrue(failed.attemptedAt().get().isAfter(revalidated.checkedAt().get()));
     }
 
     @ParameterizedTest(name = "{0}")
