@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +44,9 @@ public final class UntrustedForwarding {
     private volatile String latest;
     private volatile Instant latestAt;
     private volatile long seen;
+    /** Set once a meter counts these requests: then every request is looked at, not a sample. */
+    private volatile boolean counting;
+    private final LongAdder requests = new LongAdder();
 
     public UntrustedForwarding(Clock clock) {
         this(clock, null);
@@ -56,6 +60,10 @@ public final class UntrustedForwarding {
 
     /** Called by the resolver for a request whose forwarding headers it ignores; looks at some of them. */
     void ignoredHeaders(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
+        if (counting) {
+            countEvery(request, peer, forwarding);
+            return;
+        }
         int call = ++calls;
         // Every one of the first requests, so that a few test requests show a mistake; then one in SAMPLE.
         // (After 2^31 calls the count wraps below zero; those are sampled like the rest, not all looked at.)
@@ -74,6 +82,35 @@ public final class UntrustedForwarding {
                 return;
             }
         }
+    }
+
+    /**
+     * With a meter counting: looks at every request, so that the count is of requests; the warning
+     * is still logged at most once a second, and once in ten minutes per peer and header.
+     */
+    private void countEvery(ContainerRequestContext request, ClientAddress peer, Forwarding forwarding) {
+        String header = null;
+        if (forwarding.kind() != Forwarding.Kind.NONE) {
+            header = request.getHeaderString(forwarding.header()) != null ? forwarding.header() : null;
+        } else {
+            for (int i = 0; i < USUAL_HEADERS.size() && header == null; i++) {
+                header = request.getHeaderString(USUAL_HEADERS.get(i)) != null ? USUAL_HEADERS.get(i) : null;
+            }
+        }
+        if (header != null) {
+            requests.increment();
+            warn(peer, header, forwarding.kind() == Forwarding.Kind.NONE);
+        }
+    }
+
+    /** From now on every request is looked at and counted ({@link #requests()}); a meter asks for it. */
+    public void count() {
+        counting = true;
+    }
+
+    /** Requests that carried a forwarding header from a peer it is not believed from, since {@link #count()}. */
+    public long requests() {
+        return requests.sum();
     }
 
     /** The warning for a header from an untrusted peer; also used by explanations. */

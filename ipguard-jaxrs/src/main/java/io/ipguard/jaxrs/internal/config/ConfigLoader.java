@@ -4,6 +4,7 @@ import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardProperties;
 import io.ipguard.jaxrs.ListStatus;
 import io.ipguard.jaxrs.internal.io.FileStamp;
+import io.ipguard.jaxrs.internal.io.IoProblems;
 import io.ipguard.jaxrs.internal.io.Logs;
 import io.ipguard.jaxrs.internal.io.RegularFile;
 import io.ipguard.jaxrs.internal.lists.FileListSource;
@@ -51,6 +52,7 @@ public final class ConfigLoader {
     private Object fileStamp;
     private byte[] fileBytes;
     private Object pendingStamp;
+    private final Settling settling;
     private int quietPolls;
     /** Whether the configuration file's latest content was refused as invalid (not unreadable). */
     private boolean refusedContent;
@@ -61,6 +63,7 @@ public final class ConfigLoader {
     private ConfigLoader(Map<String, Setting> properties, Path file, List<Setting> code, Clock clock) {
         this.layers = new SettingLayers(properties, code);
         this.file = file;
+        this.settling = new Settling(clock, String.valueOf(file));
         this.health = new SourceHealth(file == null ? "configuration" : "file " + file,
                 file == null ? "configuration" : "file", clock);
         SettingLayers.Composed composed = layers.with(file == null ? Map.of() : readFile());
@@ -215,6 +218,7 @@ public final class ConfigLoader {
             Object stamp = stamp();
             if (stamp.equals(fileStamp)) {
                 pendingStamp = null;
+                settling.settled();
                 if (++quietPolls >= FULL_CHECK_EVERY) {
                     quietPolls = 0;
                     check();
@@ -223,12 +227,14 @@ public final class ConfigLoader {
             }
             if (!stamp.equals(pendingStamp)) {
                 pendingStamp = stamp;
+                settling.changed();
                 return;
             }
         } catch (IOException | RuntimeException e) {
             // check() reports it.
         }
         pendingStamp = null;
+        settling.settled();
         check();
     }
 
@@ -239,6 +245,10 @@ public final class ConfigLoader {
             byte[] bytes = RegularFile.read(file, MAX_BYTES);
             if (Arrays.equals(bytes, fileBytes)) {
                 fileStamp = stamp;
+                if (!refusedContent) {
+                    // Readable again after a failure (a file moved away and back): the lists in force are current.
+                    health.checked();
+                }
                 return;
             }
             SettingLayers.Composed composed = layers.with(PropertiesFile.parse(file.toString(), bytes));
@@ -250,7 +260,10 @@ public final class ConfigLoader {
                 // new one, as a restart would, rather than refuse the change or keep the width.
                 plan = sources.plan(next.urls(), true);
             }
-            live.replace(ListSources.applyTo(next, plan));
+            ConfigSnapshot previous = live.current();
+            ConfigSnapshot applied = ListSources.applyTo(next, plan);
+            live.replace(applied);
+            warnAboutReload(previous, applied);
             List<ListSource> before = sources.all();
             sources.commit(plan);
             base = next;
@@ -273,8 +286,15 @@ public final class ConfigLoader {
             refusedContent = true;
             health.failed(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            health.failed(file + ": cannot be read: " + e);
+            health.failed(file + ": " + (e instanceof IOException io ? IoProblems.describe(io) : "cannot be read: " + e.getMessage()));
         }
+    }
+
+    /** Says what a reload took away that decides who the client is or who gets in, and what it newly warns about. */
+    private void warnAboutReload(ConfigSnapshot previous, ConfigSnapshot applied) {
+        List<String> warnings = new ArrayList<>(Lockouts.reloadChanges(previous, applied));
+        applied.warnings().stream().filter(w -> !previous.warnings().contains(w)).forEach(warnings::add);
+        warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, "ipguard: reloading " + file + ": " + w));
     }
 
     /** Remembers the failed file so the same bad content is reported once, not on every check. */
@@ -292,7 +312,7 @@ public final class ConfigLoader {
             fileStamp = stamp();
             fileBytes = RegularFile.read(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new IpGuardConfigurationException(List.of(file + ": cannot be read: " + e));
+            throw new IpGuardConfigurationException(List.of(file + ": " + IoProblems.describe(e)));
         }
         return PropertiesFile.parse(file.toString(), fileBytes);
     }

@@ -158,6 +158,9 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
         NamedLists.Compiled compiled = complete ? lists.compile(Map.of(), problems)
                 : new NamedLists.Compiled(Map.of(), CompiledIpSet.compile(List.of()));
         List<String> warnings = new ArrayList<>();
+        if (complete) {
+            warnings.addAll(Lockouts.emptyGroups(written, compiled.groups(), urlSettings.keys().keySet()));
+        }
         Forwarding forwarding = forwarding(proxies, compiled.trustedProxies(), header, hops, problems, warnings, complete);
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);

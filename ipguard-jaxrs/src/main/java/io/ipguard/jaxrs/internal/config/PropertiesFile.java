@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal.config;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.internal.io.IoProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +34,7 @@ public final class PropertiesFile {
         try {
             return parse(file.toString(), Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new IpGuardConfigurationException(List.of(file + ": cannot be read: " + e));
+            throw new IpGuardConfigurationException(List.of(file + ": " + IoProblems.describe(e)));
         }
     }
 
@@ -68,11 +69,22 @@ public final class PropertiesFile {
                 continue;
             }
             StringBuilder logical = new StringBuilder();
-            while (endsWithContinuation(line) && i + 1 < lines.length) {
+            boolean cut = false;
+            while (endsWithContinuation(line)) {
+                if (i + 1 >= lines.length || i + 2 == lines.length && lines[i + 1].isEmpty()) {
+                    // Nothing follows the continuation: the rest of the value is missing, not empty.
+                    cut = true;
+                    break;
+                }
                 logical.append(line, 0, line.length() - 1);
                 line = stripLeading(lines[++i]);
             }
-            logical.append(endsWithContinuation(line) ? line.substring(0, line.length() - 1) : line);
+            if (cut) {
+                problems.add(name + ":" + (i + 1) + ": the file ends inside a continued line (one ending in '\\'), so "
+                        + "it is cut short or still being written; write the file whole, then move it into place");
+                continue;
+            }
+            logical.append(line);
             String origin = name + ":" + (first + 1);
             addSetting(logical.toString(), origin, settings, problems);
         }

@@ -5,10 +5,10 @@ import io.ipguard.jaxrs.internal.address.CompiledIpSet;
 import io.ipguard.jaxrs.internal.address.EntryListParser;
 import io.ipguard.jaxrs.internal.address.ListEntry;
 import io.ipguard.jaxrs.internal.io.FileStamp;
+import io.ipguard.jaxrs.internal.io.IoProblems;
 import io.ipguard.jaxrs.internal.io.RegularFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -203,8 +203,7 @@ public final class FileListSource implements ListSource {
     }
 
     private String describe(IOException e) {
-        return path + ": " + (e instanceof NoSuchFileException ? "no such file"
-                : e.getClass() == IOException.class ? e.getMessage() : "cannot be read: " + e);
+        return path + ": " + IoProblems.describe(e);
     }
 
     @Override

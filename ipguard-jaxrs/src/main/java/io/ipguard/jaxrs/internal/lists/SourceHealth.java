@@ -15,15 +15,15 @@ public final class SourceHealth {
 
     private static final System.Logger LOG = Logs.LOG;
 
-    /** What a URL fetch came to. */
-    public enum Fetch { OK, NOT_MODIFIED, ERROR }
+    /** What a URL fetch came to: a new list, the same list, no answer or not 200, or an answer that is no usable list. */
+    public enum Fetch { OK, NOT_MODIFIED, ERROR, INVALID }
 
     private final Clock clock;
     private final String tag;
     private volatile SourceStatus status;
     private volatile int entries;
     private volatile long failuresSinceSuccess;
-    private final AtomicLong[] fetches = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+    private final AtomicLong[] fetches = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
     public SourceHealth(String source, String tag, Clock clock) {
         this.clock = clock;
@@ -50,9 +50,9 @@ public final class SourceHealth {
         return status.loadedAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
     }
 
-    /** Seconds since the last good load; NaN if none. */
+    /** Seconds since the list was last found current (loaded, or checked unchanged); NaN if never. */
     public double ageSeconds() {
-        return status.loadedAt().map(at -> (clock.millis() - at.toEpochMilli()) / 1000.0).orElse(Double.NaN);
+        return status.checkedAt().map(at -> (clock.millis() - at.toEpochMilli()) / 1000.0).orElse(Double.NaN);
     }
 
     public long failuresSinceSuccess() {
@@ -103,9 +103,12 @@ public final class SourceHealth {
     }
 
     /** A check found the source unchanged: the lists in force are current. */
-    synchronized void checked() {
+    public synchronized void checked() {
         failuresSinceSuccess = 0;
         SourceStatus s = status;
+        if (s.error() != null) {
+            LOG.log(System.Logger.Level.INFO, "ipguard: " + s.source() + " is readable again; the lists in force are current");
+        }
         java.time.Instant now = clock.instant();
         status = new SourceStatus(s.source(), s.loaded(), s.version(), null, null, s.entries(), now, now);
     }
@@ -117,6 +120,10 @@ public final class SourceHealth {
         SourceStatus s = status;
         java.time.Instant now = clock.instant();
         status = new SourceStatus(s.source(), s.loaded(), s.version(), error, now, s.entries(), s.checked(), now);
+        if (error.equals(s.error())) {
+            // The same problem again (a missing file polled twice a second): said once, counted always.
+            return;
+        }
         LOG.log(System.Logger.Level.WARNING, "ipguard: could not load " + s.source()
                 + (s.version() > 0 ? "; the lists loaded before stay in force: " : ": ") + error);
     }

@@ -3,6 +3,7 @@ package io.ipguard.jaxrs.internal.lists;
 import io.ipguard.jaxrs.internal.address.CompiledIpSet;
 import io.ipguard.jaxrs.internal.address.ListEntry;
 import io.ipguard.jaxrs.internal.io.BoundedBody;
+import io.ipguard.jaxrs.internal.io.IoProblems;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,13 +103,15 @@ public final class UrlListSource implements ListSource {
                 health.checked();
                 return false;
             }
-            health.fetched(response.statusCode() == 200 ? SourceHealth.Fetch.OK : SourceHealth.Fetch.ERROR);
             if (response.statusCode() != 200) {
-                health.failed(uri + ": answered HTTP " + response.statusCode());
+                health.fetched(SourceHealth.Fetch.ERROR);
+                health.failed(uri + ": " + status(response.statusCode()));
                 return false;
             }
             int maxBytes = settings.maxBytes(group);
             if (response.body().length > maxBytes) {
+                // Answered, but not a list that can be used: its own outcome, so that an alert on errors sees it.
+                health.fetched(SourceHealth.Fetch.INVALID);
                 health.failed(uri + ": the list is larger than " + maxBytes + " bytes");
                 return false;
             }
@@ -127,9 +130,11 @@ public final class UrlListSource implements ListSource {
                 problems.add(uri + ": " + ListText.EMPTY);
             }
             if (!problems.isEmpty()) {
+                health.fetched(SourceHealth.Fetch.INVALID);
                 health.failed(String.join("; ", problems));
                 return false;
             }
+            health.fetched(SourceHealth.Fetch.OK);
             previous = new Fetched(set, entries, health.before());
             set = CompiledIpSet.compile(parsedEntries);
             entries = normalized;
@@ -142,12 +147,21 @@ public final class UrlListSource implements ListSource {
             health.failed(uri + ": no complete answer within " + settings.timeout().toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             health.fetched(SourceHealth.Fetch.ERROR);
-            health.failed(uri + ": " + e);
+            health.failed(uri + ": " + (e instanceof IOException io ? IoProblems.describe(io) : String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             health.failed(uri + ": interrupted");
         }
         return false;
+    }
+
+    /** What an answer other than 200 or 304 means, in words. */
+    private static String status(int code) {
+        if (code >= 300 && code < 400) {
+            // The client follows redirects on the same scheme; one that comes back is a loop or a change of scheme.
+            return "answered HTTP " + code + ", a redirect that was not followed (a loop, too many, or from https to http)";
+        }
+        return "answered HTTP " + code;
     }
 
     /**

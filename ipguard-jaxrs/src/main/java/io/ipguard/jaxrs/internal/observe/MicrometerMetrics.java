@@ -52,8 +52,9 @@ public final class MicrometerMetrics implements DecisionMetrics {
     private MicrometerMetrics(MeterRegistry registry, ConfigLoader loader, UntrustedForwarding untrusted) {
         this.registry = registry;
         if (untrusted != null) {
-            counter("ipguard.forwarding.untrusted", Tags.empty(), untrusted, UntrustedForwarding::warnings,
-                    "Warnings about forwarding headers from peers that are not trusted proxies", health);
+            untrusted.count();
+            counter("ipguard.forwarding.untrusted", Tags.empty(), untrusted, UntrustedForwarding::requests,
+                    "Requests carrying a forwarding header from a peer that is not a trusted proxy", health);
         }
         loader.watchSources(this::sourcesAre);
     }
@@ -85,15 +86,19 @@ public final class MicrometerMetrics implements DecisionMetrics {
         gauge("ipguard.list.entries", tags, source, SourceHealth::entries, null,
                 "Entries in the lists in force from this source", meters);
         gauge("ipguard.list.last.load.timestamp", tags, source, SourceHealth::loadedAtSeconds, "seconds",
-                "When the lists in force were loaded from this source", meters);
+                "When the lists in force from this source last changed", meters);
         gauge("ipguard.list.age", tags, source, SourceHealth::ageSeconds, "seconds",
-                "How old the lists in force from this source are", meters);
+                "Seconds since this source was last found current: loaded, or checked and unchanged", meters);
         gauge("ipguard.list.failures", tags, source, SourceHealth::failuresSinceSuccess, null,
                 "Failed loads of this source since its last success", meters);
         if (source.tag().startsWith("url:")) {
             for (SourceHealth.Fetch fetch : SourceHealth.Fetch.values()) {
-                Tags outcome = tags.and("outcome", fetch == SourceHealth.Fetch.OK ? "200"
-                        : fetch == SourceHealth.Fetch.NOT_MODIFIED ? "304" : "error");
+                Tags outcome = tags.and("outcome", switch (fetch) {
+                    case OK -> "200";
+                    case NOT_MODIFIED -> "304";
+                    case INVALID -> "invalid";
+                    case ERROR -> "error";
+                });
                 counter("ipguard.list.fetches", outcome, source, s -> s.fetches(fetch),
                         "Fetches of this URL list by outcome", meters);
             }

@@ -70,7 +70,7 @@ class FileListSourceTest {
 
         assertEquals(List.of(bad + ":2: \"10.0.0.1/8\" has host bits set; did you mean 10.0.0.0/8?",
                 bad + ":4: \"@\" does not name a list; use letters, digits, '.', '_' and '-'"), invalid.problems());
-        assertEquals(List.of(missing + ": no such file"), absent.problems());
+        assertEquals(List.of(missing + ": does not exist"), absent.problems());
     }
 
     @Test
@@ -111,7 +111,7 @@ class FileListSourceTest {
         Files.delete(file);
         loader.reloadNow();
         assertEquals(true, in(loader, "partners", "192.0.2.1"));
-        assertEquals(file + ": no such file", fileStatus(loader).lastError().orElseThrow());
+        assertEquals(file + ": does not exist", fileStatus(loader).lastError().orElseThrow());
 
         Files.writeString(file, "203.0.113.0/24\n");
         loader.reloadNow();
@@ -170,7 +170,7 @@ class FileListSourceTest {
                 + dir.resolve("nope.txt") + "\n");
         loader.reloadNow();
         assertEquals(true, in(loader, "default", "192.0.2.1"));
-        assertTrue(loader.status().get(0).lastError().orElseThrow().endsWith(dir.resolve("nope.txt") + ": no such file"));
+        assertTrue(loader.status().get(0).lastError().orElseThrow().endsWith(dir.resolve("nope.txt") + ": does not exist"));
 
         Files.writeString(config, "ipguard.group.default = 10.0.0.1\n");
         loader.reloadNow();
