@@ -142,6 +142,25 @@ public final class IpGuardProperties {
     public static final String URL_MAX_BYTES_PREFIX = "ipguard.url-max-bytes.";
 
     /**
+     * How much of the address space a list from a URL or a file may admit, in percent, from 1 to
+     * 50: at most this share of the public IPv4 addresses, and of the global IPv6 addresses
+     * ({@code 2000::/3}). A list that admits more (a server that starts answering
+     * {@code 0.0.0.0/0}, say) is not applied; the list in force stays and its status says why. Only
+     * what the configuration itself writes may be wider. Default {@code 10}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code>.
+     */
+    public static final String LIST_MAX_SHARE = "ipguard.list-max-share";
+
+    /**
+     * {@link #LIST_MAX_SHARE} for the list of one group kept at a URL or in a file:
+     * {@code ipguard.list-max-share.aws = 20}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code> followed by the group name.
+     */
+    public static final String LIST_MAX_SHARE_PREFIX = "ipguard.list-max-share.";
+
+    /**
      * How long, in milliseconds, the guard waits for an application's own
      * {@link WhitelistProvider} (bound through HK2) before refusing the request; {@code 0} waits
      * without limit. Lookups run on at most 16 threads of their own; when all are busy, requests

@@ -197,6 +197,13 @@ public final class ConfigLoader {
                     + ProxyBreadth.refusal(harm));
             return;
         }
+        String wide = ProxyBreadth.admitsTooMany(source.set(), base.urls().maxShare(source.group()));
+        if (wide != null) {
+            // Only the configuration itself may open a group that wide: a list from elsewhere is held back.
+            source.refuseLatest("not applied: it would admit " + wide + "; a list from a URL or a file may admit at most "
+                    + base.urls().maxShare(source.group()) + "% (" + IpGuardProperties.LIST_MAX_SHARE + ")");
+            return;
+        }
         live.replace(next);
         source.health().applied();
         if (refusedContent) {

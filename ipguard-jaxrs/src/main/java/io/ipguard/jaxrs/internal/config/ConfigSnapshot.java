@@ -33,7 +33,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
     private static final List<String> SCALAR_KEYS = List.of(IpGuardProperties.DENY_STATUS, IpGuardProperties.REPORT_ONLY,
             IpGuardProperties.PROVIDER_TIMEOUT_MILLIS, IpGuardProperties.TRUSTED_PROXIES,
             IpGuardProperties.CLIENT_IP_HEADER, IpGuardProperties.TRUSTED_HOPS, IpGuardProperties.URL_REFRESH_SECONDS,
-            IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES);
+            IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES, IpGuardProperties.LIST_MAX_SHARE);
 
     /** The group name in an {@code ipguard.url.<name>} or {@code ipguard.file.<name>} key, else null. */
     private static String sourcedName(String key) {
@@ -48,7 +48,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
     /** Whether an empty value for {@code key} sets it to its default (scalar and URL keys; not groups). */
     static boolean emptyMeansDefault(String key) {
         return SCALAR_KEYS.contains(key) || sourcedName(key) != null || key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)
-                || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX);
+                || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX) || key.startsWith(IpGuardProperties.LIST_MAX_SHARE_PREFIX);
     }
 
     public ConfigSnapshot {

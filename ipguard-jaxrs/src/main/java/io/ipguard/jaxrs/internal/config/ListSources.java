@@ -187,6 +187,20 @@ final class ListSources {
             throw new IpGuardConfigurationException(List.of(IpGuardProperties.TRUSTED_PROXIES + ": with the lists it "
                     + "names it would " + ProxyBreadth.refusal(harm)));
         }
+        List<String> wide = new ArrayList<>();
+        for (ListSource source : plan.sources()) {
+            // A list file is configuration read now (a URL list is checked when it is fetched): too wide stops it.
+            String admits = !(source instanceof FileListSource) || source.set() == null ? null
+                    : ProxyBreadth.admitsTooMany(source.set(), config.urls().maxShare(source.group()));
+            if (admits != null) {
+                wide.add(source.origin() + ": admits " + admits + "; a list from a file may admit at most "
+                        + config.urls().maxShare(source.group()) + "% (" + IpGuardProperties.LIST_MAX_SHARE
+                        + "); write so wide a group in the configuration itself");
+            }
+        }
+        if (!wide.isEmpty()) {
+            throw new IpGuardConfigurationException(wide);
+        }
         return next;
     }
 

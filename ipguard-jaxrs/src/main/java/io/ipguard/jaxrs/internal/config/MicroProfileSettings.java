@@ -26,9 +26,10 @@ public final class MicroProfileSettings {
     private static final List<String> KEYS = List.of(IpGuardProperties.DENY_STATUS, IpGuardProperties.REPORT_ONLY,
             IpGuardProperties.TRUSTED_PROXIES, IpGuardProperties.CLIENT_IP_HEADER, IpGuardProperties.TRUSTED_HOPS,
             IpGuardProperties.URL_REFRESH_SECONDS, IpGuardProperties.URL_TIMEOUT_SECONDS, IpGuardProperties.URL_MAX_BYTES,
-            IpGuardProperties.PROVIDER_TIMEOUT_MILLIS);
+            IpGuardProperties.PROVIDER_TIMEOUT_MILLIS, IpGuardProperties.LIST_MAX_SHARE);
     /** Longest first, so that {@code IPGUARD_URL_SELECT_X} is not taken for {@code ipguard.url.select_x}. */
     private static final List<String> PREFIXES = List.of(IpGuardProperties.URL_MAX_BYTES_PREFIX,
+            IpGuardProperties.LIST_MAX_SHARE_PREFIX,
             IpGuardProperties.URL_SELECT_PREFIX, IpGuardProperties.GROUP_PREFIX, IpGuardProperties.FILE_PREFIX,
             IpGuardProperties.URL_PREFIX);
 

@@ -24,6 +24,8 @@ final class SourceSettingsParser {
     private Duration refresh = SourceSettings.NONE.refresh();
     private Duration timeout = SourceSettings.NONE.timeout();
     private int maxBytes = SourceSettings.NONE.maxBytes();
+    private int maxShare = SourceSettings.NONE.maxShare();
+    private final Map<String, Integer> maxShareByGroup = new LinkedHashMap<>();
 
     boolean accept(Setting s, String name, List<String> problems) {
         String key = s.key();
@@ -50,6 +52,12 @@ final class SourceSettingsParser {
             perGroup.put(key, s);
             maxBytesByGroup.put(key.substring(IpGuardProperties.URL_MAX_BYTES_PREFIX.length()),
                     (int) number(s, value, 1, 64L << 20, problems, maxBytes));
+        } else if (key.startsWith(IpGuardProperties.LIST_MAX_SHARE_PREFIX)) {
+            perGroup.put(key, s);
+            maxShareByGroup.put(key.substring(IpGuardProperties.LIST_MAX_SHARE_PREFIX.length()),
+                    (int) number(s, value, 1, 50, problems, maxShare));
+        } else if (key.equals(IpGuardProperties.LIST_MAX_SHARE)) {
+            maxShare = (int) number(s, value, 1, 50, problems, maxShare);
         } else if (key.equals(IpGuardProperties.URL_REFRESH_SECONDS)) {
             refresh = Duration.ofSeconds(number(s, value, 1, 86_400, problems, refresh.toSeconds()));
         } else if (key.equals(IpGuardProperties.URL_TIMEOUT_SECONDS)) {
@@ -64,13 +72,22 @@ final class SourceSettingsParser {
 
     SourceSettings build(List<String> problems) {
         perGroup.forEach((key, s) -> {
+            if (key.startsWith(IpGuardProperties.LIST_MAX_SHARE_PREFIX)) {
+                String name = key.substring(IpGuardProperties.LIST_MAX_SHARE_PREFIX.length());
+                if (!groups.containsKey(name) && !files.containsKey(name)) {
+                    problems.add(s.where() + ": there is no " + IpGuardProperties.URL_PREFIX + name + " or "
+                            + IpGuardProperties.FILE_PREFIX + name + " for it to apply to");
+                }
+                return;
+            }
             String name = key.substring((key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)
                     ? IpGuardProperties.URL_SELECT_PREFIX : IpGuardProperties.URL_MAX_BYTES_PREFIX).length());
             if (!groups.containsKey(name)) {
                 problems.add(s.where() + ": there is no " + IpGuardProperties.URL_PREFIX + name + " for it to apply to");
             }
         });
-        return new SourceSettings(groups, refresh, timeout, maxBytes, files, selections, maxBytesByGroup);
+        return new SourceSettings(groups, refresh, timeout, maxBytes, files, selections, maxBytesByGroup, maxShare,
+                maxShareByGroup);
     }
 
     private static long number(Setting s, String value, long min, long max, List<String> problems, long fallback) {

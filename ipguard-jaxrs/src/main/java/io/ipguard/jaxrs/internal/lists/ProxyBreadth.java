@@ -33,10 +33,17 @@ public final class ProxyBreadth {
     private static final List<ListEntry> NOT_LOCAL_USE_NAT64 = exclusions(
             "!::-64:ff9b:0:ffff:ffff:ffff:ffff:ffff, !64:ff9b:2::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 
+    /** How many public IPv4 addresses there are, and global IPv6 addresses ({@code 2000::/3}). */
+    private static final long PUBLIC_IPV4;
+    private static final BigInteger GLOBAL_IPV6 = BigInteger.ONE.shiftLeft(125);
+
     static {
         for (String name : List.of("loopback", "private", "link-local", "cgnat")) {
             NOT_PUBLIC_IPV4.addAll(BuiltInLists.set(name).asEntries(true));
         }
+        PUBLIC_IPV4 = (1L << 32) - CompiledIpSet.compile(NOT_PUBLIC_IPV4.stream()
+                .map(e -> new ListEntry(false, e.ipv4(), e.startHigh(), e.startLow(), e.endHigh(), e.endLow())).toList())
+                .ipv4Count();
     }
 
     private ProxyBreadth() {
@@ -64,6 +71,32 @@ public final class ProxyBreadth {
                     : amount(BigInteger.valueOf(ipv4), 32, "public IPv4");
         }
         return null;
+    }
+
+    /**
+     * What a list from a URL or a file would admit past {@code maxShare} percent of the public IPv4
+     * or the global IPv6 addresses, such as {@code every IPv4 address} or {@code 25% of the public
+     * IPv4 addresses}; else null. Lists are kept narrower than configuration: a list server that
+     * starts answering {@code 0.0.0.0/0} must not open the gate.
+     */
+    public static String admitsTooMany(CompiledIpSet list, int maxShare) {
+        if (list.coversAllIpv4() || list.coversAllIpv6()) {
+            return list.coversAllIpv4() ? "every IPv4 address" : "every IPv6 address";
+        }
+        long ipv4 = publicIpv4(list);
+        if (ipv4 * 100 > maxShare * PUBLIC_IPV4) {
+            return "more than " + maxShare + "% of the public IPv4 addresses (" + percent(Math.min(ipv4, PUBLIC_IPV4),
+                    PUBLIC_IPV4) + ")";
+        }
+        BigInteger ipv6 = globalIpv6(list);
+        if (ipv6.multiply(BigInteger.valueOf(100)).compareTo(GLOBAL_IPV6.multiply(BigInteger.valueOf(maxShare))) > 0) {
+            return "more than " + maxShare + "% of the global IPv6 addresses";
+        }
+        return null;
+    }
+
+    private static String percent(long part, long whole) {
+        return Math.round(part * 1000.0 / whole) / 10.0 + "%";
     }
 
     /** {@code as many public IPv4 addresses as a /7 holds}, or {@code more ... than a /8 holds} between two such sizes. */

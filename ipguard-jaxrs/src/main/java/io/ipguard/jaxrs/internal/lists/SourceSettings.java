@@ -14,16 +14,22 @@ import java.util.Map;
  */
 public record SourceSettings(Map<String, URI> groups, Duration refresh, Duration timeout, int maxBytes,
                              Map<String, Path> files, Map<String, ListSelection> selections,
-                             Map<String, Integer> maxBytesByGroup) {
+                             Map<String, Integer> maxBytesByGroup, int maxShare, Map<String, Integer> maxShareByGroup) {
 
     public static final SourceSettings NONE = new SourceSettings(Map.of(), Duration.ofSeconds(300), Duration.ofSeconds(10), 1 << 20,
-            Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), 10, Map.of());
 
     public SourceSettings {
         groups = Map.copyOf(groups);
         files = Map.copyOf(files);
         selections = Map.copyOf(selections);
         maxBytesByGroup = Map.copyOf(maxBytesByGroup);
+        maxShareByGroup = Map.copyOf(maxShareByGroup);
+    }
+
+    /** The share of the address space, in percent, the list of {@code group} may admit. */
+    public int maxShare(String group) {
+        return maxShareByGroup.getOrDefault(group, maxShare);
     }
 
     /** The largest body accepted for the URL of {@code group}. */

@@ -123,7 +123,7 @@ class ReloadSafetyTest {
 
         assertEquals(List.of("ipguard.group.default: admits no address, so every request to a method it guards is refused "
                 + "(the value is empty)", "ipguard.group.office: admits no address, so every request to a method it guards "
-                + "is refused"), loader.warnings());
+                + "is refused"), loader.warnings().stream().sorted().toList());
         assertEquals(false, allows(loader, "10.0.0.1"));
     }
 
@@ -174,5 +174,18 @@ class ReloadSafetyTest {
         assertEquals(List.of("WARNING ipguard: " + file + " has kept changing for 10 s, so the configuration in force stays "
                 + "until it holds still; write the file whole, then move it into place", "INFO ipguard: " + file
                 + " holds still again; reading it"), messages.stream().filter(m -> !m.contains("reloaded")).toList());
+    }
+
+    @Test
+    void whenAListFileAdmitsEveryone_thenStartUpStopsNamingItAndTheLimit() throws Exception {
+        Path list = dir.resolve("partners.txt");
+        Files.writeString(list, "0.0.0.0/0\n");
+
+        IpGuardConfigurationException e = assertThrows(IpGuardConfigurationException.class, () -> ConfigLoader.load(
+                Map.of("ipguard.file.partners", new Setting("ipguard.file.partners", list.toString(), null)), null,
+                List.of(), Clock.systemUTC()));
+
+        assertEquals(List.of(list + ": admits every IPv4 address; a list from a file may admit at most 10% "
+                + "(ipguard.list-max-share); write so wide a group in the configuration itself"), e.problems());
     }
 }

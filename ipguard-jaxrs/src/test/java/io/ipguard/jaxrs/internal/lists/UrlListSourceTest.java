@@ -254,14 +254,34 @@ class UrlListSourceTest {
     }
 
     @Test
-    void whenAUrlListNobodyTrustsCoversEveryone_thenItIsApplied() {
-        ConfigLoader loader = load();
+    void whenAGroupsUrlListComesToAdmitEveryoneOrTooMany_thenItIsNotAppliedAndTheStatusSaysWhy() {
+        ConfigLoader loader = load("ipguard.list-max-share.partners", "20");
 
         body = "0.0.0.0/0\n";
         etag = "\"v2\"";
         loader.reloadNow();
+        String everyone = urlStatus(loader).lastError().orElseThrow();
+        body = "::/0, !::ffff:0:0/96\n";
+        etag = "\"v3\"";
+        loader.reloadNow();
+        String everyIpv6 = urlStatus(loader).lastError().orElseThrow();
+        body = "0.0.0.0/2\n";
+        etag = "\"v4\"";
+        loader.reloadNow();
+        String quarter = urlStatus(loader).lastError().orElseThrow();
+        body = "0.0.0.0/3\n";
+        etag = "\"v5\"";
+        loader.reloadNow();
 
-        assertEquals(true, allows(loader, "203.0.113.5"));
+        assertEquals(url() + ": not applied: it would admit every IPv4 address; a list from a URL or a file may admit at "
+                + "most 20% (ipguard.list-max-share)", everyone);
+        assertEquals(url() + ": not applied: it would admit every IPv6 address; a list from a URL or a file may admit at "
+                + "most 20% (ipguard.list-max-share)", everyIpv6);
+        assertEquals(url() + ": not applied: it would admit more than 20% of the public IPv4 addresses (24.8%); a list from "
+                + "a URL or a file may admit at most 20% (ipguard.list-max-share)", quarter);
+        // Within the share, a wide list applies: a provider's ranges can be large.
+        assertEquals(true, allows(loader, "31.0.0.1"));
+        assertEquals(false, allows(loader, "203.0.113.5"));
         assertEquals(true, urlStatus(loader).lastError().isEmpty());
     }
 
