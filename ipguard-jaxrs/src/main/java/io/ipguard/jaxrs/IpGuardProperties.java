@@ -37,6 +37,15 @@ public final class IpGuardProperties {
     public static final String REPORT_ONLY = "ipguard.report-only";
 
     /**
+     * {@code true} to only report would-be refusals for one group and let those requests through,
+     * while every other group refuses: for rolling out a new group with the others enforcing.
+     * {@code ipguard.report-only.partners = true}. Default: {@code false}.
+     *
+     * <p>The name of the configuration property is <code>{@value}</code> followed by the group name.
+     */
+    public static final String REPORT_ONLY_PREFIX = "ipguard.report-only.";
+
+    /**
      * Comma-separated entries (same grammar as a group) of the proxies whose forwarding header is
      * believed. A header is read only when the TCP peer is in this set; walking a list header from
      * the right, trusted proxies are skipped and the first other address is the client. Requires

@@ -14,14 +14,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The validated configuration: refusal behaviour, the compiled groups, how the client is found,
  * and the warnings to log at start-up. Immutable.
  */
-public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpSet> groups,
+public record ConfigSnapshot(int denyStatus, boolean reportOnly, Set<String> reportOnlyGroups, Map<String, IpSet> groups,
                           Map<String, String> groupEntries, Forwarding forwarding, SourceSettings urls,
                           int providerTimeoutMillis, List<String> warnings, NamedLists lists,
                           SourcedLists sourced) {
@@ -48,13 +50,20 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
     /** Whether an empty value for {@code key} sets it to its default (scalar and URL keys; not groups). */
     static boolean emptyMeansDefault(String key) {
         return SCALAR_KEYS.contains(key) || sourcedName(key) != null || key.startsWith(IpGuardProperties.URL_SELECT_PREFIX)
-                || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX) || key.startsWith(IpGuardProperties.LIST_MAX_SHARE_PREFIX);
+                || key.startsWith(IpGuardProperties.URL_MAX_BYTES_PREFIX) || key.startsWith(IpGuardProperties.LIST_MAX_SHARE_PREFIX)
+                || key.startsWith(IpGuardProperties.REPORT_ONLY_PREFIX);
     }
 
     public ConfigSnapshot {
+        reportOnlyGroups = Set.copyOf(reportOnlyGroups);
         groups = Map.copyOf(groups);
         groupEntries = Map.copyOf(groupEntries);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Whether refusals of {@code group} are only reported: report-only mode for all, or for that group. */
+    public boolean reportOnly(String group) {
+        return reportOnly || reportOnlyGroups.contains(group);
     }
 
     /**
@@ -80,6 +89,8 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
         List<String> problems = new ArrayList<>();
         int denyStatus = 403;
         boolean reportOnly = false;
+        Set<String> reportOnlyGroups = new LinkedHashSet<>();
+        List<String> warnings = new ArrayList<>();
         int providerTimeoutMillis = 1000;
         Map<String, NamedLists.Written> written = new LinkedHashMap<>();
         Map<String, String> groupEntries = new LinkedHashMap<>();
@@ -113,6 +124,19 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
             } else if (key.equals(IpGuardProperties.REPORT_ONLY)) {
                 if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                     reportOnly = Boolean.parseBoolean(value);
+                } else {
+                    problems.add(s.where() + ": must be true or false, not \"" + value + "\"");
+                }
+            } else if (key.startsWith(IpGuardProperties.REPORT_ONLY_PREFIX)) {
+                String name = key.substring(IpGuardProperties.REPORT_ONLY_PREFIX.length());
+                if (!GROUP_NAME.matcher(name).matches()) {
+                    problems.add(s.where() + ": invalid group name \"" + name + "\"; use letters, digits, '.', '_' and '-'");
+                } else if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                    if (Boolean.parseBoolean(value)) {
+                        reportOnlyGroups.add(name);
+                        warnings.add(s.where() + ": report-only for group \"" + name + "\": requests outside it are logged "
+                                + "and let through, not refused");
+                    }
                 } else {
                     problems.add(s.where() + ": must be true or false, not \"" + value + "\"");
                 }
@@ -157,7 +181,6 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
         // References resolve only against the whole configuration: a single value cannot be checked for them.
         NamedLists.Compiled compiled = complete ? lists.compile(Map.of(), problems)
                 : new NamedLists.Compiled(Map.of(), CompiledIpSet.compile(List.of()));
-        List<String> warnings = new ArrayList<>();
         if (complete) {
             warnings.addAll(Lockouts.emptyGroups(written, compiled.groups(), urlSettings.keys().keySet()));
         }
@@ -165,7 +188,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
         if (!problems.isEmpty()) {
             throw new IpGuardConfigurationException(problems);
         }
-        return new ConfigSnapshot(denyStatus, reportOnly, compiled.groups(), groupEntries, forwarding, urlSettings,
+        return new ConfigSnapshot(denyStatus, reportOnly, reportOnlyGroups, compiled.groups(), groupEntries, forwarding, urlSettings,
                 providerTimeoutMillis, warnings, lists, SourcedLists.NONE);
     }
 
@@ -193,7 +216,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Map<String, IpS
         });
         Forwarding recompiled = forwarding.kind() == Forwarding.Kind.NONE ? forwarding
                 : new Forwarding(forwarding.kind(), forwarding.header(), compiled.trustedProxies(), forwarding.trustedHops());
-        return new ConfigSnapshot(denyStatus, reportOnly, compiled.groups(), allEntries, recompiled, urls,
+        return new ConfigSnapshot(denyStatus, reportOnly, reportOnlyGroups, compiled.groups(), allEntries, recompiled, urls,
                 providerTimeoutMillis, warnings, lists, SourcedLists.of(lists, loaded, notes, health));
     }
 

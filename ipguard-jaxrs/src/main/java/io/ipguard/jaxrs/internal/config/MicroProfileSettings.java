@@ -29,7 +29,7 @@ public final class MicroProfileSettings {
             IpGuardProperties.PROVIDER_TIMEOUT_MILLIS, IpGuardProperties.LIST_MAX_SHARE);
     /** Longest first, so that {@code IPGUARD_URL_SELECT_X} is not taken for {@code ipguard.url.select_x}. */
     private static final List<String> PREFIXES = List.of(IpGuardProperties.URL_MAX_BYTES_PREFIX,
-            IpGuardProperties.LIST_MAX_SHARE_PREFIX,
+            IpGuardProperties.LIST_MAX_SHARE_PREFIX, IpGuardProperties.REPORT_ONLY_PREFIX,
             IpGuardProperties.URL_SELECT_PREFIX, IpGuardProperties.GROUP_PREFIX, IpGuardProperties.FILE_PREFIX,
             IpGuardProperties.URL_PREFIX);
 

@@ -130,12 +130,12 @@ public final class Gate {
         if (!allowed) {
             logRefusal(request, config, group, resource, client, reason, error);
         }
-        count(allowed ? Decision.Outcome.ALLOWED : config.reportOnly() ? Decision.Outcome.REPORTED
+        count(allowed ? Decision.Outcome.ALLOWED : config.reportOnly(group) ? Decision.Outcome.REPORTED
                 : Decision.Outcome.REFUSED, reason, group);
         if (!listeners.isEmpty()) {
             notify(allowed, config, reason, group, resource, client);
         }
-        return allowed || config.reportOnly();
+        return allowed || config.reportOnly(group);
     }
 
     /** Counts a decision; a registry that fails changes nothing and is logged once a second. */
@@ -164,7 +164,7 @@ public final class Gate {
     private void notify(boolean allowed, ConfigSnapshot config, Decision.Reason reason, String group, String resource,
                         ClientAddress client) {
         Decision.Outcome outcome = allowed ? Decision.Outcome.ALLOWED
-                : config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
+                : config.reportOnly(group) ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED;
         // The lists behind the decision: the group's when ours decided, the proxies' when our resolver found the client.
         notify(new Decision(outcome, reason, group, resource, client,
                 config.sourced().statuses(group, ownProvider, ownResolver != null)));
@@ -239,15 +239,15 @@ public final class Gate {
     private boolean admitsUndecided(ContainerRequestContext request, String resource, String error) {
         ConfigSnapshot config = live.current();
         request.setProperty(ClientAddress.PROPERTY, ClientAddress.unknown());
-        refusals.logFault(error, () -> prefix(config, resource) + error + " [" + evidence(request, config.forwarding().header())
+        refusals.logFault(error, () -> prefix(config.reportOnly(), resource) + error + " [" + evidence(request, config.forwarding().header())
                 + "]");
         count(config.reportOnly() ? Decision.Outcome.REPORTED : Decision.Outcome.REFUSED, Decision.Reason.GUARD_ERROR,
                 "none");
         return config.reportOnly();
     }
 
-    private static String prefix(ConfigSnapshot config, String resource) {
-        return (config.reportOnly() ? "would refuse (report-only) " : "refused ") + resource + ": ";
+    private static String prefix(boolean reportOnly, String resource) {
+        return (reportOnly ? "would refuse (report-only) " : "refused ") + resource + ": ";
     }
 
     private Decision.Reason decide(ClientAddress client, String group, ConfigSnapshot config) {
@@ -278,7 +278,7 @@ public final class Gate {
      */
     private String refusalLine(ContainerRequestContext request, ConfigSnapshot config, String group, String resource,
                                ClientAddress client, Decision.Reason reason, String error) {
-        String prefix = prefix(config, resource);
+        String prefix = prefix(config.reportOnly(group), resource);
         String evidence = " [" + evidence(request, config.forwarding().header()) + "]";
         if (error == null && resolver instanceof DefaultClientIpResolver) {
             try {
