@@ -23,9 +23,10 @@ import java.util.Map;
  *   clientIpHeader: X-Forwarded-For
  * }</pre>
  *
- * <p>Declare the field {@code @Valid @NotNull} in the application's configuration: Dropwizard then
- * checks every entry and value on its own when it reads the file, and reports each bad one with its
- * YAML path and the library's reason ({@code ipguard.groups.admin[1] "10.9.9.9.9" is not ...}).
+ * <p>Declare the field {@code @Valid @NotNull} in the application's configuration, and name it
+ * {@code ipguard} as in the YAML (Dropwizard's messages name the Java field): Dropwizard then checks
+ * every entry and value on its own when it reads the file, and reports each bad one with its YAML
+ * path and the library's reason ({@code ipguard.groups.admin[1] "10.9.9.9.9" is not an IP address}).
  * {@link IpGuardBundle} checks them again when it runs, for a field declared without {@code @Valid}.
  *
  * <p>Instances are mutable beans filled by Jackson, not thread-safe; the bundle reads them once, at start-up.
