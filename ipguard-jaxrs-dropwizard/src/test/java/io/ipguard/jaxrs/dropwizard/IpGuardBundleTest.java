@@ -90,6 +90,19 @@ class IpGuardBundleTest {
     }
 
     @Test
+    void whenTheApplicationBindsItsOwnLists_thenTheyReplaceTheYamlGroups() throws Exception {
+        DropwizardTestSupport<TestConfig> app = new DropwizardTestSupport<>(BoundListsApp.class, "bound-lists.yml",
+                new ResourceConfigurationSourceProvider());
+        app.before();
+        try {
+            assertEquals(200, RawHttp.get("127.0.0.5", "127.0.0.1", app.getLocalPort(), "/admin").status());
+            assertEquals(403, RawHttp.get("127.0.0.1", "127.0.0.1", app.getLocalPort(), "/admin").status());
+        } finally {
+            app.after();
+        }
+    }
+
+    @Test
     void whenTheBlockIsNotValidatedByDropwizard_thenTheBundleRefusesItNamingEachYamlPath() throws Exception {
         IpGuardFactory block = new IpGuardFactory();
         block.getGroups().put("admin", List.of("10.0.0.0/8", "10.0.0.1/8"));
