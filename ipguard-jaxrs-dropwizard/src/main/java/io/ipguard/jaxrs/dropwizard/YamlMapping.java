@@ -57,6 +57,9 @@ final class YamlMapping {
     private record Item(String key, String value, List<String> names, Integer index) {
     }
 
+    static final String EMPTY_ITEM = "is empty; quote an entry that starts with ! or @ (\"!10.9.9.9\"), which YAML "
+            + "otherwise reads as a tag or refuses";
+
     private static final Pattern TEMPLATE_CHARACTERS = Pattern.compile("[\\\\{}$]");
 
     private YamlMapping() {
@@ -95,7 +98,10 @@ final class YamlMapping {
             if (!fromProperties) {
                 typed.putIfAbsent(item.key(), String.join(".", item.names()));
             }
-            if (!badNames.contains(item.key())) {
+            if (item.index() != null && item.value().isBlank()) {
+                // YAML reads an unquoted "- !10.9.9.9" as a tag on an empty value: dropping it would drop an exclusion.
+                problems.add(new Problem(item.names(), item.index(), item.key(), EMPTY_ITEM));
+            } else if (!badNames.contains(item.key())) {
                 check(item, problems);
             }
         }

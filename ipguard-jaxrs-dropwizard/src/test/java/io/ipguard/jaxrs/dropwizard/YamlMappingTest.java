@@ -77,6 +77,27 @@ class YamlMappingTest {
     }
 
     @Test
+    void whenAnExclusionIsLeftUnquoted_thenYamlsEmptyItemIsRefusedRatherThanDropped() {
+        ConfigurationValidationException e = assertThrows(ConfigurationValidationException.class, () -> Yaml.read("""
+                ipguard:
+                  groups:
+                    admin:
+                      - 10.0.0.0/8
+                      - !10.9.9.9
+                      -
+                  trustedProxies:
+                    - ""
+                """));
+
+        assertEquals("""
+                config.yml has the following errors:
+                  * ipguard.groups.admin[1] is empty; quote an entry that starts with ! or @ ("!10.9.9.9"), which YAML otherwise reads as a tag or refuses
+                  * ipguard.groups.admin[2] is empty; quote an entry that starts with ! or @ ("!10.9.9.9"), which YAML otherwise reads as a tag or refuses
+                  * ipguard.trustedProxies[0] is empty; quote an entry that starts with ! or @ ("!10.9.9.9"), which YAML otherwise reads as a tag or refuses
+                """, e.getMessage());
+    }
+
+    @Test
     void whenEntriesAndValuesAreBad_thenDropwizardNamesEachByItsYamlPathWithTheLibrarysReason() {
         ConfigurationValidationException e = assertThrows(ConfigurationValidationException.class, () -> Yaml.read("""
                 ipguard:
