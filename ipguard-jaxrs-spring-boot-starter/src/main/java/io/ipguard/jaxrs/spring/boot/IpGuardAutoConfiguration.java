@@ -26,7 +26,7 @@ import org.springframework.core.env.Environment;
  * application's {@link WhitelistProvider}, {@link ClientIpResolver} and {@link DecisionListener}
  * beans in HK2. Off with {@code ipguard.enabled=false}. See docs/spring-boot.md.
  *
- * <p>Boot creates and calls it on start-up; it holds no state of its own.
+ * <p>Thread-safe: it holds no state; Boot creates it and calls it during start-up.
  */
 @AutoConfiguration
 @ConditionalOnClass({ResourceConfig.class, IpGuardFeature.class})

@@ -18,7 +18,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * exists. Off with {@code management.health.ipguard.enabled=false}, or with
  * {@code management.health.defaults.enabled=false} unless that key is {@code true}.
  *
- * <p>Boot creates and calls it on start-up; it holds no state of its own.
+ * <p>Thread-safe: it holds no state; Boot creates it and calls it during start-up.
  */
 @AutoConfiguration(after = IpGuardAutoConfiguration.class)
 @ConditionalOnBean(RunningIpGuard.class)

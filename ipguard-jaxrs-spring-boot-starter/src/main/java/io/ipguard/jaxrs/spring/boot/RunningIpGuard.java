@@ -28,7 +28,7 @@ public final class RunningIpGuard {
         return Optional.ofNullable(inspector);
     }
 
-    void started(IpGuardInspector started) {
+    synchronized void started(IpGuardInspector started) {
         this.inspector = started;
     }
 
