@@ -93,6 +93,20 @@ class AutoConfigurationTest {
         }
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class Layered {
+        @Bean
+        ResourceConfig jerseyConfig() {
+            return new ResourceConfig(Admin.class).property("ipguard.group.admin", "127.0.0.7")
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        }
+
+        @Bean
+        IpGuardFeatureCustomizer codeHasTheLastWord() {
+            return builder -> builder.denyStatus(403);
+        }
+    }
+
     private static AnnotationConfigApplicationContext context(Map<String, Object> properties, Class<?>... configurations) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
@@ -136,6 +150,17 @@ class AutoConfigurationTest {
             // Every client is 127.0.0.5 to the application's resolver, and its lists admit only that address.
             assertEquals(200, server.get("127.0.0.1", "/admin").status());
             assertEquals(200, server.get("127.0.0.9", "/admin").status());
+        }
+    }
+
+    @Test
+    void whenTheResourceConfigSpringAndACustomizerSetAKey_thenSpringBeatsTheResourceConfigAndTheCustomizerBoth()
+            throws Exception {
+        try (var context = context(Map.of("ipguard.group.admin", "127.0.0.1", "ipguard.deny-status", "404"), Layered.class);
+             TestServer server = TestServer.start(context.getBean(ResourceConfig.class))) {
+            assertEquals(200, server.get("127.0.0.1", "/admin").status());
+            // Spring's group replaced the ResourceConfig's, and the customizer's status replaced Spring's 404.
+            assertEquals(403, server.get("127.0.0.7", "/admin").status());
         }
     }
 
