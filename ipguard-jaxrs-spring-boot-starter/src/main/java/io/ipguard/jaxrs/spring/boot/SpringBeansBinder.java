@@ -17,7 +17,7 @@ final class SpringBeansBinder extends AbstractBinder {
     private final List<DecisionListener> listeners;
     private final RunningIpGuard running;
 
-    /** @param lists the application's bean, or null; @param resolver likewise */
+    /** {@code lists} and {@code resolver} are the application's beans, or null where it has none. */
     SpringBeansBinder(WhitelistProvider lists, ClientIpResolver resolver, List<DecisionListener> listeners,
                       RunningIpGuard running) {
         this.lists = lists;
