@@ -44,7 +44,7 @@ class IpGuardBundleTest {
 
         assertFalse(result.isHealthy());
         assertEquals("never loaded, so counted against every client: url http://127.0.0.1:1/partners.txt (group "
-                + "\"partners\"): http://127.0.0.1:1/partners.txt: java.net.ConnectException", result.getMessage());
+                + "\"partners\"): http://127.0.0.1:1/partners.txt: the server refused the connection", result.getMessage());
         assertEquals(2, ((List<?>) result.getDetails().get("sources")).size());
     }
 
@@ -64,7 +64,7 @@ class IpGuardBundleTest {
                 "ipguard.list.entries.source.configuration", "ipguard.list.entries.source.url:partners",
                 "ipguard.list.failures.source.configuration", "ipguard.list.failures.source.url:partners",
                 "ipguard.list.fetches.outcome.200.source.url:partners", "ipguard.list.fetches.outcome.304.source.url:partners",
-                "ipguard.list.fetches.outcome.error.source.url:partners",
+                "ipguard.list.fetches.outcome.error.source.url:partners", "ipguard.list.fetches.outcome.invalid.source.url:partners",
                 "ipguard.list.last.load.timestamp.source.configuration",
                 "ipguard.list.last.load.timestamp.source.url:partners"),
                 metrics.getNames().stream().filter(name -> name.startsWith("ipguard.")).sorted().toList());
