@@ -53,4 +53,15 @@ public interface IpGuardInspector {
      * @return the lines; empty for an inspector made by {@link IpGuardFeature#inspector()}
      */
     List<String> guards();
+
+    /**
+     * Returns everything the guard has in force as one JSON document: each group as written, the
+     * lists it draws on and whether they are loaded; each source of lists with its entries, version,
+     * last load, last check, last attempt and last error; what guards each resource; how the client
+     * is found (header, trusted proxies); and the current warnings. {@link IpGuardStatusResource}
+     * serves it; docs/status.md describes the fields.
+     *
+     * @return the document, UTF-8 JSON text
+     */
+    String statusJson();
 }

@@ -96,8 +96,8 @@ class ArchitectureTest {
                 .map(JavaClass::getSimpleName).sorted().toList();
 
         assertEquals(List.of("AnyClient", "ClientAddress", "ClientIpResolver", "Decision", "DecisionListener", "Explanation",
-                "IpGuardConfigurationException", "IpGuardFeature", "IpGuardInspector", "IpGuardProperties", "IpSet",
-                "ListStatus", "WhitelistProvider", "Whitelisted"), publicTypes);
+                "IpGuardConfigurationException", "IpGuardFeature", "IpGuardInspector", "IpGuardProperties",
+                "IpGuardStatusResource", "IpSet", "ListStatus", "WhitelistProvider", "Whitelisted"), publicTypes);
     }
 
     @Test

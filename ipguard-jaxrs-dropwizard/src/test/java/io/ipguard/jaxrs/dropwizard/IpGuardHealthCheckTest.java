@@ -64,6 +64,11 @@ class IpGuardHealthCheckTest {
             public List<String> guards() {
                 return List.of();
             }
+
+            @Override
+            public String statusJson() {
+                throw new UnsupportedOperationException();
+            }
         };
         return new IpGuardHealthCheck(() -> inspector).execute();
     }

@@ -111,7 +111,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Set<String> rep
                     problems.add(s.where() + ": invalid group name \"" + name
                             + "\"; use letters, digits, '.', '_' and '-'");
                 } else {
-                    written.put(name, new NamedLists.Written(key, s.where(),
+                    written.put(name, new NamedLists.Written(key, s.where(), s.value(),
                             EntryListParser.parseWithReferences(s.value(), s.where(), problems)));
                     groupEntries.put(name, s.value());
                 }
@@ -174,7 +174,7 @@ public record ConfigSnapshot(int denyStatus, boolean reportOnly, Set<String> rep
                 problems.add(s.where() + ": group \"" + name + "\" is also defined by " + other + "; define it once");
             }
         }
-        NamedLists.Written proxyList = proxies == null ? null : new NamedLists.Written(proxies.key(), proxies.where(),
+        NamedLists.Written proxyList = proxies == null ? null : new NamedLists.Written(proxies.key(), proxies.where(), proxies.value(),
                 EntryListParser.parseWithReferences(proxies.value(), proxies.where(), problems));
         NamedLists lists = new NamedLists(written, proxyList, urlSettings.keys());
         lists.checkNames(problems);

@@ -4,8 +4,8 @@ import io.ipguard.jaxrs.IpGuardProperties;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The known key an unknown {@code ipguard.*} key most likely misspells, when one stands out. */
-final class KeySuggestion {
+/** The known key (or group) an unknown one most likely misspells, when one stands out. */
+public final class KeySuggestion {
 
     private KeySuggestion() {
     }
@@ -20,11 +20,20 @@ final class KeySuggestion {
             candidates.add(IpGuardProperties.URL_PREFIX + parts[2]);
             candidates.add(IpGuardProperties.FILE_PREFIX + parts[2]);
         }
+        String best = closest(key, candidates);
+        return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    /**
+     * The candidate {@code name} most likely misspells: the one nearest (ignoring case) within a few
+     * edits; null when none is that near, or two are equally near.
+     */
+    public static String closest(String name, java.util.Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (String candidate : candidates) {
-            int distance = distance(key, candidate);
+            int distance = distance(name, candidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -33,8 +42,8 @@ final class KeySuggestion {
                 tie = true;
             }
         }
-        int allowed = Math.max(2, key.length() / 7);
-        return best != null && !tie && bestDistance <= allowed ? "; did you mean " + best + "?" : "";
+        int allowed = Math.max(2, name.length() / 7);
+        return best != null && !tie && bestDistance <= allowed ? best : null;
     }
 
     /** Levenshtein distance, ignoring case. */

@@ -27,8 +27,8 @@ import java.util.Set;
  */
 public final class NamedLists {
 
-    /** A list as written under its key. */
-    public record Written(String key, String where, EntryListParser.Parsed parsed) {
+    /** A list as written under its key: where, the value itself, and parsed. */
+    public record Written(String key, String where, String value, EntryListParser.Parsed parsed) {
     }
 
     /** The compiled lists: every group by name, and the trusted proxies. */
@@ -55,10 +55,26 @@ public final class NamedLists {
     }
 
     /** Every list name: the configuration's groups, then the groups URLs and files serve. */
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> all = new LinkedHashSet<>(groups.keySet());
         all.addAll(sourced.keySet());
         return all;
+    }
+
+    /** The key that defines the list {@code name} ({@code ipguard.group.admin}, {@code ipguard.url.github}); null if none. */
+    public String keyOf(String name) {
+        Written written = groups.get(name);
+        return written != null ? written.key() : sourced.get(name);
+    }
+
+    /** The configuration's own group {@code name} as written; null for a list kept at a URL or in a file. */
+    public Written written(String name) {
+        return groups.get(name);
+    }
+
+    /** The trusted proxies as written; null if not set. */
+    public Written trustedProxies() {
+        return trustedProxies;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class SourcedLists {
 
-    public static final SourcedLists NONE = new SourcedLists(Map.of(), Map.of(), Map.of(), new SourceHealth[0]);
+    public static final SourcedLists NONE = new SourcedLists(Map.of(), Map.of(), Map.of(), new SourceHealth[0], Map.of(),
+            List.of(), Map.of());
 
     private static final SourceHealth[] NO_SOURCES = new SourceHealth[0];
 
@@ -23,13 +24,21 @@ public final class SourcedLists {
     private final Map<String, SourceHealth[]> byGroup;
     private final Map<String, SourceHealth[]> withProxies;
     private final SourceHealth[] proxies;
+    /** The same by name, for explanations and the status: by group, and the trusted proxies'. */
+    private final Map<String, List<String>> namesByGroup;
+    private final List<String> proxyNames;
+    private final Map<String, SourceHealth> health;
 
     private SourcedLists(Map<String, String> notes, Map<String, SourceHealth[]> byGroup,
-                         Map<String, SourceHealth[]> withProxies, SourceHealth[] proxies) {
+                         Map<String, SourceHealth[]> withProxies, SourceHealth[] proxies,
+                         Map<String, List<String>> namesByGroup, List<String> proxyNames, Map<String, SourceHealth> health) {
         this.notes = Map.copyOf(notes);
         this.byGroup = Map.copyOf(byGroup);
         this.withProxies = Map.copyOf(withProxies);
         this.proxies = proxies;
+        this.namesByGroup = Map.copyOf(namesByGroup);
+        this.proxyNames = List.copyOf(proxyNames);
+        this.health = Map.copyOf(health);
     }
 
     /**
@@ -43,14 +52,17 @@ public final class SourcedLists {
         Set<String> proxyNames = lists.sourcesOfTrustedProxies(loaded);
         Map<String, SourceHealth[]> byGroup = new LinkedHashMap<>();
         Map<String, SourceHealth[]> withProxies = new LinkedHashMap<>();
+        Map<String, List<String>> namesByGroup = new LinkedHashMap<>();
         for (String group : lists.names()) {
             Set<String> names = lists.sourcesOf(group, loaded);
+            namesByGroup.put(group, List.copyOf(names));
             byGroup.put(group, healthOf(names, health));
             Set<String> both = new java.util.LinkedHashSet<>(names);
             both.addAll(proxyNames);
             withProxies.put(group, healthOf(both, health));
         }
-        return new SourcedLists(notes, byGroup, withProxies, healthOf(proxyNames, health));
+        return new SourcedLists(notes, byGroup, withProxies, healthOf(proxyNames, health), namesByGroup,
+                List.copyOf(proxyNames), health);
     }
 
     private static SourceHealth[] healthOf(Set<String> names, Map<String, SourceHealth> health) {
@@ -60,6 +72,25 @@ public final class SourcedLists {
     /** Where the list of {@code group} came from and when, if a URL or a file serves it; else null. */
     public String note(String group) {
         return notes.get(group);
+    }
+
+    /**
+     * The URL and file lists {@code group} is or draws on, directly or through references, nearest
+     * first, by name; empty for a group that draws on none.
+     */
+    public List<String> sourcesOf(String group) {
+        return namesByGroup.getOrDefault(group, List.of());
+    }
+
+    /** The URL and file lists the trusted proxies draw on, by name. */
+    public List<String> sourcesOfTrustedProxies() {
+        return proxyNames;
+    }
+
+    /** The status now of the URL or file list serving {@code name}; null if none does. */
+    public ListStatus status(String name) {
+        SourceHealth source = health.get(name);
+        return source == null ? null : source.status();
     }
 
     /**

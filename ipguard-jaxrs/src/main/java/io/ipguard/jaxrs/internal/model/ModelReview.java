@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.internal.model;
 
 import io.ipguard.jaxrs.IpGuardConfigurationException;
+import io.ipguard.jaxrs.IpGuardStatusResource;
 import io.ipguard.jaxrs.Whitelisted;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Application;
@@ -122,6 +123,11 @@ public final class ModelReview implements ModelProcessor {
             }
             if (bound && effective.kind() == AnnotatedGuard.Kind.INHERIT) {
                 problems.add(description + ": Jersey binds @Whitelisted to it but no group was found; annotate it directly");
+            }
+            if (IpGuardStatusResource.class.isAssignableFrom(handler) && effective.kind() != AnnotatedGuard.Kind.GROUP) {
+                // The status tells who gets in: never open, never exempt.
+                problems.add(description + ": serves the guard's status, which tells who gets in, but no group guards it; "
+                        + "put @Whitelisted(group = ...) on " + handler.getName());
             }
             record(new ResourceGuards.Entry(method.getHttpMethod(), description, effective));
         }

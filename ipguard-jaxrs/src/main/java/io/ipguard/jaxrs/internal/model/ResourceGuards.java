@@ -26,7 +26,7 @@ public final class ResourceGuards {
      * What guards one resource method ({@code httpMethod} set) or one locator's sub-resources
      * ({@code httpMethod} null), as decided at deployment.
      */
-    record Entry(String httpMethod, String description, AnnotatedGuard guarding) {
+    public record Entry(String httpMethod, String description, AnnotatedGuard guarding) {
 
         /** Sorts by path, then HTTP method, locators first: the report reads like a site map. */
         String sortKey() {
@@ -90,16 +90,15 @@ public final class ResourceGuards {
 
     /** The start-up report: one line per guarded or exempt resource method and locator. */
     public List<String> report() {
-        List<String> lines = new ArrayList<>();
+        return guarded().stream().map(Entry::reportLine).toList();
+    }
+
+    /** Every guarded or exempt resource method and locator, sorted as the report is. */
+    public List<Entry> guarded() {
         List<Entry> sorted = new ArrayList<>(entries);
+        sorted.removeIf(entry -> entry.reportLine() == null);
         sorted.sort(java.util.Comparator.comparing(Entry::sortKey));
-        for (Entry entry : sorted) {
-            String line = entry.reportLine();
-            if (line != null) {
-                lines.add(line);
-            }
-        }
-        return lines;
+        return sorted;
     }
 
     /** What a method's own annotations, or its class's, say; {@link AnnotatedGuard#INHERIT} when nothing. */

@@ -58,4 +58,9 @@ public final class DefaultInspector implements IpGuardInspector {
     public List<String> guards() {
         return plan.report();
     }
+
+    @Override
+    public String statusJson() {
+        return StatusDocument.of(loader, provider, plan, untrusted);
+    }
 }

@@ -4,6 +4,7 @@ import io.ipguard.jaxrs.ClientAddress;
 import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpGuardProperties;
 import io.ipguard.jaxrs.IpSet;
+import io.ipguard.jaxrs.ListStatus;
 import io.ipguard.jaxrs.WhitelistProvider;
 import io.ipguard.jaxrs.internal.address.BuiltInLists;
 import io.ipguard.jaxrs.internal.address.CompiledIpSet;
@@ -13,6 +14,7 @@ import io.ipguard.jaxrs.internal.client.ForwardedClient;
 import io.ipguard.jaxrs.internal.client.UntrustedForwarding;
 import io.ipguard.jaxrs.internal.config.ConfigSnapshot;
 import io.ipguard.jaxrs.internal.config.Forwarding;
+import io.ipguard.jaxrs.internal.config.KeySuggestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,12 @@ public final class Explainer {
         ClientAddress client = resolve(config.forwarding(), peer, headers, how);
         IpSet set = provider.group(group);
         if (set == null) {
-            return new ExplanationValue(false, client, "refused: group \"" + group + "\" is not defined");
+            return new ExplanationValue(false, client, "refused: group \"" + group + "\" is not defined"
+                    + didYouMean(group, config));
         }
         if (!client.isKnown()) {
-            return new ExplanationValue(false, client, "refused: the client is unknown (" + how + "); " + groupNamed(config, group));
+            return new ExplanationValue(false, client, "refused: the client is unknown (" + how + "); " + groupNamed(config, group)
+                    + notLoaded(config, config.sourced().sourcesOfTrustedProxies()));
         }
         String subject = "client " + client + " (" + how + ")";
         boolean allowed = set.contains(client);
@@ -57,7 +61,35 @@ public final class Explainer {
             return new ExplanationValue(false, client, "refused: " + subject + " matched " + String.join(", ", included)
                     + " but is excluded by " + String.join(", ", excluded) + " in " + groupNamed(config, group));
         }
-        return new ExplanationValue(false, client, "refused: " + subject + " is not in " + groupNamed(config, group));
+        List<String> drawnOn = new ArrayList<>(config.sourced().sourcesOf(group));
+        if (config.forwarding().kind() != Forwarding.Kind.NONE) {
+            // Trusted proxies from a list not loaded yet: the proxy was taken for the client.
+            config.sourced().sourcesOfTrustedProxies().stream().filter(name -> !drawnOn.contains(name)).forEach(drawnOn::add);
+        }
+        return new ExplanationValue(false, client, "refused: " + subject + " is not in " + groupNamed(config, group)
+                + notLoaded(config, drawnOn));
+    }
+
+    /** {@code (did you mean "admin"?)} for a group name near one the configuration defines; else "". */
+    private static String didYouMean(String group, ConfigSnapshot config) {
+        String near = KeySuggestion.closest(group, config.groups().keySet());
+        return near == null ? "" : " (did you mean \"" + near + "\"?)";
+    }
+
+    /**
+     * {@code "; @github not loaded: <why>"} for each of {@code names} (URL and file lists) never loaded:
+     * a refusal that a list not loaded yet may explain says so, with the source's last error.
+     */
+    private static String notLoaded(ConfigSnapshot config, List<String> names) {
+        StringBuilder notes = new StringBuilder();
+        for (String name : names) {
+            ListStatus status = config.sourced().status(name);
+            if (status != null && status.version() == 0) {
+                notes.append("; @").append(name).append(" not loaded: ")
+                        .append(status.lastError().orElse(status.source() + " not fetched yet"));
+            }
+        }
+        return notes.toString();
     }
 
     /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */

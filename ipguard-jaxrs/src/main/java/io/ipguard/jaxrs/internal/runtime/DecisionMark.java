@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * one the guard never saw, and an exemption from a method nothing guards. The public {@code ClientAddress.PROPERTY} cannot serve: application code may set it before
  * the guard runs, and then answer early (an aborting filter, a bad parameter) after a method matched.
  */
-enum DecisionMark {
+public enum DecisionMark {
 
     /** Let through: in the group, or report-only mode. */
     ADMITTED,
@@ -23,6 +23,11 @@ enum DecisionMark {
 
     void mark(ContainerRequestContext request) {
         request.setProperty(PROPERTY, this);
+    }
+
+    /** Whether the guard admitted the request: in the group, or report-only mode; not exempt, not open. */
+    public static boolean admitted(ContainerRequestContext request) {
+        return of(request) == ADMITTED;
     }
 
     /** The guard's verdict on the request, or null if the guard has not decided it. */
