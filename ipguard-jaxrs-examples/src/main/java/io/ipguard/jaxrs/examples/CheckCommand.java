@@ -1,40 +1,48 @@
 package io.ipguard.jaxrs.examples;
 
-import io.ipguard.jaxrs.Explanation;
 import io.ipguard.jaxrs.IpGuardConfigurationException;
 import io.ipguard.jaxrs.IpGuardFeature;
 import io.ipguard.jaxrs.IpGuardInspector;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ApplicationHandler;
 
 /**
- * {@code check [--config FILE] --peer ADDRESS [--header "Name: value"]... [--group NAME]}: prints
- * what the guard would decide and why, so an operator can answer "why am I blocked?" without a
- * debugger. {@code check [--config FILE] --guards} prints which group guards each resource method of
- * the example application, as the server decides it at start-up.
- * Exit status: 0 allowed, 3 refused, 1 configuration error, 2 usage error.
+ * {@code check [--config FILE | --server URL] --peer ADDRESS [--header "Name: value"]... [--group NAME]}:
+ * prints what the guard would decide and why, so an operator can answer "why am I blocked?" without
+ * a debugger. With {@code --server}, the running server's status resource answers, from the lists
+ * it has in force; otherwise the configuration is loaded here, URL lists fetched. {@code --guards}
+ * prints which group guards each resource method instead. The start-up warnings go to standard error.
+ * Exit status: 0 allowed, 3 refused, 1 configuration or server error, 2 usage error or unknown group.
  */
 final class CheckCommand {
 
-    static final String USAGE = "usage: java -jar ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS "
-            + "[--header \"Name: value\"]... [--group NAME] | check [--config FILE] --guards";
+    static final String USAGE = "usage: java -jar ipguard-jaxrs-examples.jar check [--config FILE | --server URL] "
+            + "--peer ADDRESS [--header \"Name: value\"]... [--group NAME] | check [--config FILE | --server URL] --guards";
+
+    static final int ALLOWED = 0;
+    static final int FAILED = 1;
+    static final int USAGE_ERROR = 2;
+    static final int REFUSED = 3;
 
     private CheckCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.println(ExampleServer.HELP);
-            return 0;
+            return ALLOWED;
         }
         Path config = null;
+        String server = null;
         String peer = null;
         String group = "default";
         boolean guards = false;
@@ -52,6 +60,7 @@ final class CheckCommand {
                 String value = args[++i];
                 switch (option) {
                     case "--config" -> config = Path.of(value);
+                    case "--server" -> server = value;
                     case "--peer" -> peer = value;
                     case "--group" -> group = value;
                     case "--header" -> {
@@ -65,32 +74,55 @@ final class CheckCommand {
                     default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
                 }
             }
-            IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
-                    : IpGuardFeature.builder().configFile(config).build();
-            if (guards) {
-                deployed(feature).guards().forEach(out::println);
-                return 0;
+            if (config != null && server != null) {
+                throw new IllegalArgumentException("--config and --server exclude each other: the server has its own");
             }
-            if (peer == null) {
+            if (!guards && peer == null) {
                 throw new IllegalArgumentException("--peer is required");
             }
-            Explanation explanation = feature.inspector().explain(peer, headers, group);
-            out.println(explanation);
-            return explanation.allowed() ? 0 : 3;
+            GuardAnswers answers = server != null ? new ServerAnswers(server) : local(config, guards);
+            JsonObject status = answers.status();
+            status.getJsonArray("warnings").getValuesAs(JsonObject.class)
+                    .forEach(warning -> err.println("warning: " + warning.getString("message")));
+            if (guards) {
+                status.getJsonArray("guards").getValuesAs(JsonObject.class).forEach(g -> out.println(g.getString("line")));
+                return ALLOWED;
+            }
+            JsonObject answer = answers.explain(peer, headers, group);
+            List<String> groups = GroupNames.defined(status);
+            if (groups != null && !groups.contains(group)) {
+                // A mistyped group is the user's error, not a refusal: the explanation has the did-you-mean.
+                err.println("error: " + answer.getString("explanation").replaceFirst("^refused: ", "")
+                        + "; the groups are " + String.join(", ", groups));
+                return USAGE_ERROR;
+            }
+            out.println(answer.getString("explanation"));
+            return answer.getBoolean("allowed") ? ALLOWED : REFUSED;
         } catch (IpGuardConfigurationException e) {
             err.println(e.getMessage());
-            return 1;
+            return FAILED;
+        } catch (ServerAnswers.ServerException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
-            return 2;
+            return USAGE_ERROR;
         }
+    }
+
+    /** The answers of the configuration loaded here; for {@code --guards}, of the example application deployed. */
+    private static GuardAnswers local(Path config, boolean guards) {
+        IpGuardFeature feature = config == null ? ExampleServer.embeddedDefault()
+                : IpGuardFeature.builder().configFile(config).build();
+        return new GuardAnswers.Local(guards ? deployed(feature) : feature.inspector());
     }
 
     /** The inspector of the example application deployed without a server: it knows what guards each method. */
     private static IpGuardInspector deployed(IpGuardFeature feature) {
-        // The start-up report would repeat on standard error what --guards prints: keep the log to warnings.
-        java.util.logging.Logger.getLogger("io.ipguard.jaxrs").setLevel(java.util.logging.Level.WARNING);
+        // The start-up report would repeat on standard error what --guards prints: keep the log to errors;
+        // the start-up warnings are printed from the status.
+        java.util.logging.Logger.getLogger("io.ipguard.jaxrs").setLevel(java.util.logging.Level.SEVERE);
         return new ApplicationHandler(new ExampleApplication(feature, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
                 .getInjectionManager()
                 .getInstance(IpGuardInspector.class);

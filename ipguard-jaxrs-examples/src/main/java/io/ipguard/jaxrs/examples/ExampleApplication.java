@@ -6,7 +6,7 @@ import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The example server's application: five resources and a configured guard. */
+/** The example server's application: six resources and a configured guard. */
 public class ExampleApplication extends ResourceConfig {
 
     /**
@@ -20,6 +20,7 @@ public class ExampleApplication extends ResourceConfig {
         register(ExampleResources.Internal.class);
         register(ExampleResources.Admin.class);
         register(ExampleResources.WhoAmI.class);
+        register(ExampleResources.Status.class);
         // A resource class with the registry bound, not a registered instance, which Jersey would also
         // examine as a provider and warn about at every start.
         register(ExampleResources.Metrics.class);

@@ -1,6 +1,7 @@
 package io.ipguard.jaxrs.examples;
 
 import io.ipguard.jaxrs.ClientAddress;
+import io.ipguard.jaxrs.IpGuardStatusResource;
 import io.ipguard.jaxrs.Whitelisted;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.GET;
@@ -55,6 +56,15 @@ public final class ExampleResources {
         public String get(@Context ClientAddress client) {
             return client + "\n";
         }
+    }
+
+    /**
+     * Guarded by the group "admin": what the guard has in force, as JSON, and at {@code explain} what it
+     * would decide; the check command's {@code --server} asks it.
+     */
+    @Path("/ipguard/status")
+    @Whitelisted(group = "admin")
+    public static class Status extends IpGuardStatusResource {
     }
 
     /** Guarded by the group "admin": the guard protects its own metrics, in Prometheus text format. */

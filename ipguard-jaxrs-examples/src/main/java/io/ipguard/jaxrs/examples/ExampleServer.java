@@ -39,14 +39,18 @@ public final class ExampleServer implements AutoCloseable {
             ServerOptions.USAGE,
             CheckCommand.USAGE.replace("usage: ", "       "),
             "",
-            "The server serves /public (open), /internal (group default), /admin (group admin), /whoami (open)",
-            "and /metrics (group admin: the guard's metrics in Prometheus text format):",
+            "The server serves /public (open), /internal (group default), /admin (group admin), /whoami (open),",
+            "/metrics (group admin: the guard's metrics in Prometheus text format) and /ipguard/status (group admin:",
+            "what the guard has in force, as JSON):",
             "  --config FILE  the whole configuration, watched for edits (default: the embedded one)",
             "  --host HOST    address to listen on (default 127.0.0.1; :: for IPv4 and IPv6)",
             "  --port PORT    port to listen on (default 8080)",
-            "The check command explains, without a server, what the guard would decide for a client in a group",
-            "(--group, default: default), or with --guards lists which group guards each resource of the example",
-            "application. It exits 0 allowed, 3 refused, 1 for a configuration error, 2 for a usage error.");
+            "The check command explains what the guard would decide for a client in a group (--group, default:",
+            "default), or with --guards lists which group guards each resource of the example application. It loads",
+            "the configuration itself, or with --server asks a running server's status resource, from the lists it has",
+            "in force (--server http://HOST:PORT/ipguard/status). It prints the configuration's warnings on standard",
+            "error and exits 0 allowed, 3 refused, 1 for a configuration or server error, 2 for a usage error or a",
+            "group that is not defined.");
 
     public static void main(String[] args) {
         int status = args.length > 0 && args[0].equals("check")

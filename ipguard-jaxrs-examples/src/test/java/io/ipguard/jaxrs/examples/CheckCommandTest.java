@@ -59,6 +59,10 @@ class CheckCommandTest {
                 + ExampleResources.Admin.class.getName() + ")\n"
                 + "GET /internal (Internal.get) is guarded by group \"default\" (from class "
                 + ExampleResources.Internal.class.getName() + ")\n"
+                + "GET /ipguard/status (Status.status) is guarded by group \"admin\" (from class "
+                + ExampleResources.Status.class.getName() + ")\n"
+                + "GET /ipguard/status/explain (Status.explain) is guarded by group \"admin\" (from class "
+                + ExampleResources.Status.class.getName() + ")\n"
                 + "GET /metrics (Metrics.scrape) is guarded by group \"admin\" (from class "
                 + ExampleResources.Metrics.class.getName() + ")\n", out.toString(StandardCharsets.UTF_8));
     }
@@ -70,7 +74,7 @@ class CheckCommandTest {
 
         assertEquals(ExampleServer.HELP + "\n", help);
         assertTrue(help.startsWith("usage: java -jar ipguard-jaxrs-examples.jar [--config FILE]"), help);
-        assertTrue(help.contains("ipguard-jaxrs-examples.jar check [--config FILE] --peer ADDRESS"), help);
+        assertTrue(help.contains("ipguard-jaxrs-examples.jar check [--config FILE | --server URL] --peer ADDRESS"), help);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
@@ -88,5 +92,23 @@ class CheckCommandTest {
         assertEquals(1, check("--config", config.toString(), "--peer", "10.0.0.1"));
         assertEquals("invalid ipguard configuration: " + config + ":1: ipguard.group.default: \"10.0.0.1/8\" has "
                 + "host bits set; did you mean 10.0.0.0/8?\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenTheGroupIsMisspelt_thenItIsAUsageErrorWithDidYouMean() {
+        assertEquals(2, check("--peer", "127.0.0.1", "--group", "admn"));
+        assertEquals("error: group \"admn\" is not defined (did you mean \"admin\"?); the groups are admin, default\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whenTheConfigurationHasWarnings_thenCheckPrintsThem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ipguard.properties");
+        Files.writeString(config, "ipguard.group.default = 10.0.0.1\nipguard.group.admin =\n");
+
+        assertEquals(3, check("--config", config.toString(), "--peer", "10.0.0.1", "--group", "admin"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("warning: " + config + ":2: ipguard.group.admin: "),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

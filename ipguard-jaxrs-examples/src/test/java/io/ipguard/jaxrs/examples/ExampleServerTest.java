@@ -35,6 +35,8 @@ class ExampleServerTest {
         "127.0.0.5, /whoami,   200",
         "127.0.0.1, /metrics,  200",
         "127.0.0.5, /metrics,  403",
+        "127.0.0.1, /ipguard/status, 200",
+        "127.0.0.5, /ipguard/status, 403",
     })
     void whenRunningOnEmbeddedDefault_thenItGuardsAsTheReadmeSays(String source, String path, int status)
             throws Exception {
@@ -178,7 +180,7 @@ class ExampleServerTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(1, status);
-        assertEquals("invalid ipguard configuration: GET /admin (Admin.get): @Whitelisted group \"admin\" "
+        assertEquals("invalid ipguard configuration: GET /ipguard/status (Status.status): @Whitelisted group \"admin\" "
                 + "is not configured; define ipguard.group.admin (groups [default])\n", err.toString(StandardCharsets.UTF_8));
     }
 

@@ -34,7 +34,7 @@ public final class ResourceGuards {
         }
 
         /** The start-up report line, or null for an open method. */
-        String reportLine() {
+        public String reportLine() {
             String prefix = httpMethod == null ? "locator " + description : description;
             return switch (guarding.kind()) {
                 case GROUP -> prefix + (httpMethod == null ? " guards its sub-resources with" : " is guarded by")

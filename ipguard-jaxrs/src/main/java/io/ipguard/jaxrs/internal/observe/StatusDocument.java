@@ -151,6 +151,7 @@ final class StatusDocument {
             guard.put("group", entry.guarding().group());
             guard.put("exempt", entry.guarding().group() == null);
             guard.put("from", entry.guarding().where());
+            guard.put("line", entry.reportLine());
             guards.add(guard);
         }
         return guards;
