@@ -44,7 +44,7 @@ public final class EntryListParser {
                 if (NAME.matcher(name).matches()) {
                     references.add(new Reference(name, exclusion));
                 } else {
-                    problems.add(where + ": \"" + LogText.escape(entry, 100) + "\" does not name a list; use letters, digits, '.', '_' and '-'");
+                    problems.add(where + ": \"" + LogText.shown(entry, 100) + "\" does not name a list; use letters, digits, '.', '_' and '-'");
                 }
                 return;
             }
@@ -101,7 +101,7 @@ public final class EntryListParser {
             } else if (groupReferences != null) {
                 groupReferences.add(new Located(reference, where));
             } else {
-                problems.add(where + ": \"" + LogText.escape(reference.toString(), 100) + "\" names no built-in set (" + BuiltInLists.describe()
+                problems.add(where + ": \"" + LogText.shown(reference.toString(), 100) + "\" names no built-in set (" + BuiltInLists.describe()
                         + "), and groups cannot be named here");
             }
         }

@@ -26,6 +26,15 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
      * @throws InvalidEntryException with a message quoting the entry
      */
     public static ListEntry parse(String entry) throws InvalidEntryException {
+        try {
+            return parseEntry(entry);
+        } catch (InvalidEntryException e) {
+            InvalidEntryException hinted = EntryHints.of(entry);
+            throw hinted != null ? hinted : e;
+        }
+    }
+
+    private static ListEntry parseEntry(String entry) throws InvalidEntryException {
         boolean exclusion = entry.startsWith("!");
         String body = exclusion ? entry.substring(1) : entry;
         int slash = body.indexOf('/');
@@ -203,8 +212,9 @@ public record ListEntry(boolean exclusion, boolean ipv4, long startHigh, long st
     }
 
     static InvalidEntryException invalid(String entry, String why) {
-        // Entries come from lists others publish: escaped and bounded, they cannot forge or flood a log line.
-        return new InvalidEntryException("\"" + LogText.escape(entry, 100) + "\" " + why);
+        // Entries come from lists others publish: bounded, with what could break or hide a line escaped,
+        // they cannot forge or flood a log line; the rest is shown as written.
+        return new InvalidEntryException("\"" + LogText.shown(entry, 100) + "\" " + why);
     }
 
     private static int compare(ClientAddress a, ClientAddress b) {

@@ -25,6 +25,26 @@ public final class LogText {
     }
 
     /**
+     * Text an operator wrote (a configuration value, a list entry), shown as written: at most
+     * {@code max} characters of it, printable ASCII as it is (quotes and backslashes included), every
+     * other character by code, so that a look-alike such as a full-width digit cannot pass for an
+     * address and nothing can break the line.
+     */
+    public static String shown(String text, int max) {
+        int end = Math.min(text.length(), max);
+        StringBuilder out = new StringBuilder(end + 16);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return end < text.length() ? out + "...(" + text.length() + " chars)" : out.toString();
+    }
+
+    /**
      * The text with every control, line or paragraph separator and invisible formatting character
      * escaped by code, the rest as it is: for messages that quote what a list held, whatever path
      * it took into them (a parser's message, an exception).
@@ -68,14 +88,42 @@ public final class LogText {
     /** Appends at most {@code max} characters of {@code text}, escaped; returns how many it took. */
     private static int appendEscaped(StringBuilder out, String text, int max) {
         int shown = Math.min(text.length(), max);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        String bytes = text.substring(0, shown);
+        // Containers hand header bytes over as ISO-8859-1 characters: UTF-8 sent by the client is shown as the
+        // code points it encodes, not as one Latin-1 character per byte, and bytes that are not UTF-8 as bytes.
+        String decoded = asUtf8(bytes);
+        boolean rawBytes = decoded == null && isLatin1Bytes(bytes);
+        String visible = decoded != null ? decoded : bytes;
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
+            if (rawBytes && c >= 0x80) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
         }
         return shown;
+    }
+
+    /** The text read as the UTF-8 its characters would be as bytes; null if they are not bytes, not UTF-8 or ASCII only. */
+    private static String asUtf8(String text) {
+        if (!isLatin1Bytes(text) || text.chars().allMatch(c -> c < 0x80)) {
+            return null;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static boolean isLatin1Bytes(String text) {
+        return text.chars().allMatch(c -> c <= 0xff);
     }
 }

@@ -230,7 +230,7 @@ public final class NamedLists {
                 return set != null ? set : reference.exclusion() && !listsAsEmpty ? EVERY_ADDRESS : EMPTY;
             }
             // Bounded: the name may come from a list file of any size.
-            String shown = LogText.escape(name, 100);
+            String shown = LogText.shown(name, 100);
             problems.add(located.where() + ": \"" + (reference.exclusion() ? "!@" : "@") + shown + "\" names no group (define "
                     + IpGuardProperties.GROUP_PREFIX + shown + ", " + IpGuardProperties.URL_PREFIX + shown + " or "
                     + IpGuardProperties.FILE_PREFIX + shown + ") and no built-in set (" + BuiltInLists.describe() + ")");
