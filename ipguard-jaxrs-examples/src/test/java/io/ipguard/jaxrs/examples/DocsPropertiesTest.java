@@ -28,10 +28,9 @@ class DocsPropertiesTest {
         List<String> problems = new ArrayList<>();
         int blocks = 0;
         for (Path page : pages) {
-            Matcher block = Pattern.compile("```properties\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
-            while (block.find()) {
+            for (String block : propertiesBlocks(Files.readString(page))) {
                 Path file = dir.resolve(page.getFileName() + "-" + (++blocks) + ".properties");
-                Files.writeString(file, withListFiles(block.group(1), dir));
+                Files.writeString(file, withListFiles(block, dir));
                 try {
                     // Loaded whole, as at start-up: references resolved, list files read, URLs fetched
                     // (the tests never reach the internet, so those fail within a second and stay empty).
@@ -46,8 +45,15 @@ class DocsPropertiesTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** The content of each {@code properties} block of a Markdown text, in order (also run by {@link ProviderRecipesIT}). */
+    static List<String> propertiesBlocks(String markdown) {
+        return Pattern.compile("```properties\n(.*?)```", Pattern.DOTALL).matcher(markdown).results()
+                .map(block -> block.group(1))
+                .toList();
+    }
+
     /** The block with each list file it names ({@code /etc/ipguard/...}) moved to {@code dir}, created empty. */
-    private static String withListFiles(String block, Path dir) throws Exception {
+    static String withListFiles(String block, Path dir) throws Exception {
         String moved = block.replace("/etc/ipguard/", dir.toString() + "/");
         Matcher file = Pattern.compile("(?m)^ipguard\\.file\\.[^=]+=\\s*(\\S+)").matcher(moved);
         while (file.find()) {
