@@ -74,9 +74,10 @@ class SpringBootSampleTest {
 
     @Test
     void whenTheSampleRuns_thenItRunsThisBootLineAndItsOwnJersey() {
-        assertEquals("4.0.7", SpringBootVersion.getVersion());
+        // Set by each module's pom: the Boot 4.0 and 3.5 samples run these same sources.
+        assertEquals(System.getProperty("sample.boot-version"), SpringBootVersion.getVersion());
         String jersey = ResourceConfig.class.getProtectionDomain().getCodeSource().getLocation().toString();
-        assertTrue(jersey.contains("/jersey-server-4.0."), jersey);
+        assertTrue(jersey.contains("/jersey-server-" + System.getProperty("sample.jersey-line") + "."), jersey);
     }
 
     @Test
