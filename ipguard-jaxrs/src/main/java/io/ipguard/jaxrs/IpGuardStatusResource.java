@@ -2,6 +2,7 @@ package io.ipguard.jaxrs;
 
 import io.ipguard.jaxrs.internal.io.JsonText;
 import io.ipguard.jaxrs.internal.runtime.DecisionMark;
+import io.ipguard.jaxrs.internal.runtime.UndecidedStatusRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,15 +30,11 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The status tells which addresses get in, so it is never open: deployment stops when no group
- * guards a subclass (or {@code @AnyClient} exempts it), and a request the guard did not admit gets
- * {@code 403}. docs/status.md describes the document.
+ * guards a subclass (or {@code @AnyClient} exempts it), and a request the guard did not admit (one
+ * that reached it through an open locator) is refused as the guard refuses. It may be registered
+ * as a class or as an instance. docs/status.md describes the document.
  */
 public abstract class IpGuardStatusResource {
-
-    @Context
-    private IpGuardInspector inspector;
-    @Context
-    private ContainerRequestContext request;
 
     /** For subclasses, which say where and for whom. */
     protected IpGuardStatusResource() {
@@ -46,14 +43,14 @@ public abstract class IpGuardStatusResource {
     /**
      * Returns the guard's status.
      *
+     * @param request the request, which the guard must have admitted
+     * @param inspector the running guard's inspector
      * @return {@code 200} with the document of {@link IpGuardInspector#statusJson()}
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response status() {
-        if (!DecisionMark.admitted(request)) {
-            return Response.status(Response.Status.FORBIDDEN).build();
-        }
+    public Response status(@Context ContainerRequestContext request, @Context IpGuardInspector inspector) {
+        requireAdmitted(request, "status");
         return Response.ok(inspector.statusJson(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -63,6 +60,8 @@ public abstract class IpGuardStatusResource {
      * {@link IpGuardInspector#explain} does: {@code {"allowed": false, "client": "203.0.113.9",
      * "group": "admin", "explanation": "refused: ..."}}.
      *
+     * @param request the request, which the guard must have admitted
+     * @param inspector the running guard's inspector
      * @param peer the TCP peer address
      * @param group the group; {@code default} if absent
      * @param headers request headers, each {@code Name: value}
@@ -71,11 +70,10 @@ public abstract class IpGuardStatusResource {
     @GET
     @Path("explain")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response explain(@QueryParam("peer") String peer, @QueryParam("group") String group,
+    public Response explain(@Context ContainerRequestContext request, @Context IpGuardInspector inspector,
+                            @QueryParam("peer") String peer, @QueryParam("group") String group,
                             @QueryParam("header") List<String> headers) {
-        if (!DecisionMark.admitted(request)) {
-            return Response.status(Response.Status.FORBIDDEN).build();
-        }
+        requireAdmitted(request, "explain");
         String chosen = group == null || group.isEmpty() ? IpGuardProperties.DEFAULT_GROUP : group;
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (String header : headers) {
@@ -101,6 +99,12 @@ public abstract class IpGuardStatusResource {
         answer.put("group", chosen);
         answer.put("explanation", explanation.toString());
         return Response.ok(JsonText.write(answer), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private void requireAdmitted(ContainerRequestContext request, String method) {
+        if (!DecisionMark.admitted(request)) {
+            throw new UndecidedStatusRequest(getClass().getName() + "." + method);
+        }
     }
 
     private static Response badRequest(String error) {

@@ -10,9 +10,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.glassfish.jersey.server.ApplicationHandler;
 
 /**
@@ -46,7 +46,8 @@ final class CheckCommand {
         String peer = null;
         String group = "default";
         boolean guards = false;
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        // By name, case-insensitive, lines of names differing only in case kept in order: as a request has them.
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -89,14 +90,15 @@ final class CheckCommand {
                 return ALLOWED;
             }
             JsonObject answer = answers.explain(peer, headers, group);
-            List<String> groups = GroupNames.defined(status);
-            if (groups != null && !groups.contains(group)) {
+            String explanation = answer.getString("explanation");
+            if (explanation.startsWith("refused: group \"" + group + "\" is not defined")) {
                 // A mistyped group is the user's error, not a refusal: the explanation has the did-you-mean.
-                err.println("error: " + answer.getString("explanation").replaceFirst("^refused: ", "")
-                        + "; the groups are " + String.join(", ", groups));
+                List<String> groups = GroupNames.defined(status);
+                err.println("error: " + explanation.substring("refused: ".length())
+                        + (groups == null ? "" : "; the groups are " + String.join(", ", groups)));
                 return USAGE_ERROR;
             }
-            out.println(answer.getString("explanation"));
+            out.println(explanation);
             return answer.getBoolean("allowed") ? ALLOWED : REFUSED;
         } catch (IpGuardConfigurationException e) {
             err.println(e.getMessage());

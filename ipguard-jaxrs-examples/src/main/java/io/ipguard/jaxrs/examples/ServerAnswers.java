@@ -1,8 +1,11 @@
 package io.ipguard.jaxrs.examples;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
@@ -43,16 +46,17 @@ final class ServerAnswers implements GuardAnswers {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--server must be the status resource's URL, not \"" + url + "\"");
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--server must be an http or https URL such as "
-                    + "http://127.0.0.1:8080/ipguard/status, not \"" + url + "\"");
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("--server must be the http or https URL of the status resource, without "
+                    + "a query, such as http://127.0.0.1:8080/ipguard/status, not \"" + url + "\"");
         }
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
     public JsonObject status() {
-        return get(base);
+        return shaped(get(base), "warnings", "groups", "guards");
     }
 
     @Override
@@ -60,7 +64,27 @@ final class ServerAnswers implements GuardAnswers {
         StringBuilder query = new StringBuilder("?peer=").append(encode(peer)).append("&group=").append(encode(group));
         headers.forEach((name, values) -> values.forEach(value ->
                 query.append("&header=").append(encode(name + ": " + value))));
-        return get(base + "/explain" + query);
+        JsonObject answer = get(base + "/explain" + query);
+        JsonValue allowed = answer.get("allowed");
+        if (!(answer.get("explanation") instanceof JsonString) || allowed != JsonValue.TRUE && allowed != JsonValue.FALSE) {
+            throw notAStatus(200);
+        }
+        return answer;
+    }
+
+    /** The document, if it has the arrays a status has; a status resource's answer is never without them. */
+    private JsonObject shaped(JsonObject document, String... arrays) {
+        for (String array : arrays) {
+            if (!(document.get(array) instanceof JsonArray)) {
+                throw notAStatus(200);
+            }
+        }
+        return document;
+    }
+
+    private ServerException notAStatus(int status) {
+        return new ServerException(base + " answered " + status + ", not the guard's status; give the URL of the "
+                + "status resource, such as http://127.0.0.1:8080/ipguard/status");
     }
 
     private static String encode(String text) {
@@ -93,9 +117,11 @@ final class ServerAnswers implements GuardAnswers {
         if (status == 400 && body != null && body.containsKey("error")) {
             throw new IllegalArgumentException(body.getString("error"));
         }
+        if (status >= 500) {
+            throw new ServerException(base + " answered " + status + ": the server failed; its log says why");
+        }
         if (status != 200 || body == null) {
-            throw new ServerException(base + " answered " + status + ", not the guard's status; give the URL of the "
-                    + "status resource, such as http://127.0.0.1:8080/ipguard/status");
+            throw notAStatus(status);
         }
         return body;
     }

@@ -103,5 +103,23 @@ class CheckAgainstServerTest {
         assertEquals("error: cannot reach http://127.0.0.1:1/ipguard/status: the connection was refused\n",
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(2, check("--server", "ftp://x/", "--peer", "127.0.0.2"));
+        assertEquals(2, check("--server", "http://127.0.0.1:8080/ipguard/status?x=1", "--peer", "127.0.0.2"));
+
+        HttpServer health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        health.createContext("/health", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        health.start();
+        try {
+            String url = "http://127.0.0.1:" + health.getAddress().getPort() + "/health";
+            assertEquals(1, check("--server", url, "--peer", "127.0.0.2"));
+            assertEquals("error: " + url + " answered 200, not the guard's status; give the URL of the status resource, "
+                    + "such as http://127.0.0.1:8080/ipguard/status\n", err.toString(StandardCharsets.UTF_8));
+        } finally {
+            health.stop(0);
+        }
     }
 }

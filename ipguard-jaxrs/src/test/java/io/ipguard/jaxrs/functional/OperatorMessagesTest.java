@@ -53,15 +53,15 @@ class OperatorMessagesTest {
                 "ipguard.group.office = \"10.0.0.1, 10.0.0.2\"", ""), StandardCharsets.UTF_8);
 
         assertEquals(List.of(
-                config + ":1: ipguard.group.default: \"\"127.0.0.1\"\" is quoted; values are written without quotes: 127.0.0.1",
+                config + ":1: ipguard.group.default: \"\\\"127.0.0.1\\\"\" is quoted; values are written without quotes: 127.0.0.1",
                 config + ":2: ipguard.group.admin: \"10.0.0.1 10.0.0.2\" is not one entry; separate entries with commas: "
                         + "10.0.0.1, 10.0.0.2",
                 config + ":3: ipguard.group.ops: \"10.0.0.1; 10.0.0.2\" is not one entry; separate entries with commas: "
                         + "10.0.0.1, 10.0.0.2",
-                config + ":4: ipguard.group.lab: \"\\u00310.0.0.1\" holds a \\u escape, which is not decoded; write the "
+                config + ":4: ipguard.group.lab: \"\\\\u00310.0.0.1\" holds a \\u escape, which is not decoded; write the "
                         + "character itself (files are read as UTF-8)",
-                config + ":5: ipguard.group.office: \"\"10.0.0.1\" is quoted; values are written without quotes: 10.0.0.1",
-                config + ":5: ipguard.group.office: \"10.0.0.2\"\" is quoted; values are written without quotes: 10.0.0.2"),
+                config + ":5: ipguard.group.office: \"\\\"10.0.0.1\" is quoted; values are written without quotes: 10.0.0.1",
+                config + ":5: ipguard.group.office: \"10.0.0.2\\\"\" is quoted; values are written without quotes: 10.0.0.2"),
                 problems(config));
     }
 

@@ -141,7 +141,7 @@ final class ListSources {
     }
 
     private static String identity(ListSource source) {
-        return (source instanceof UrlListSource ? "url " : "file ") + source.group() + " " + source.origin();
+        return (source instanceof UrlListSource ? "url " : "file ") + source.group() + " " + source.location();
     }
 
     /** Looks at every source again from now on, on {@code executor}, handing each to {@code refresh}. */

@@ -25,17 +25,20 @@ public final class LogText {
     }
 
     /**
-     * Text an operator wrote (a configuration value, a list entry), shown as written: at most
-     * {@code max} characters of it, printable ASCII as it is (quotes and backslashes included), every
-     * other character by code, so that a look-alike such as a full-width digit cannot pass for an
-     * address and nothing can break the line.
+     * Text an operator wrote (a configuration value, a list entry), shown as written, for a message
+     * that quotes it: at most {@code max} characters of it, printable ASCII as it is except a quote or
+     * a backslash, which get a backslash before them (so the quoted text cannot end early, and an
+     * escape below cannot be forged), every other character by code, so that a look-alike such as a
+     * full-width digit cannot pass for an address and nothing can break the line.
      */
     public static String shown(String text, int max) {
         int end = Math.min(text.length(), max);
         StringBuilder out = new StringBuilder(end + 16);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c >= 0x7f) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c >= 0x7f) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);

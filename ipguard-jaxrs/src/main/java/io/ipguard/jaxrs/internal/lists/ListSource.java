@@ -24,8 +24,13 @@ public interface ListSource {
     /** The group it serves. */
     String group();
 
-    /** Where the list comes from, for messages: a URL or a file path. */
+    /** Where the list comes from, for messages: a URL (credentials in it hidden) or a file path. */
     String origin();
+
+    /** Where the list comes from exactly, to tell whether a reloaded configuration still names the same source. */
+    default String location() {
+        return origin();
+    }
 
     /** The list in force, or null until one has loaded. */
     CompiledIpSet set();

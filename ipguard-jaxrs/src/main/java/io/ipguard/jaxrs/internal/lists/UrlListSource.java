@@ -28,6 +28,8 @@ public final class UrlListSource implements ListSource {
 
     private final String group;
     private final URI uri;
+    /** The URL as messages show it ({@link #shown(URI)}). */
+    private final String shown;
     private final SourceSettings settings;
     private final HttpClient client;
     /** How to read the document: null for a plain list. */
@@ -46,12 +48,40 @@ public final class UrlListSource implements ListSource {
         this.settings = settings;
         this.client = client;
         this.selection = settings.selections().get(group);
-        this.health = new SourceHealth("url " + uri + " (group \"" + group + "\")", "url:" + group, clock);
+        this.shown = shown(uri);
+        this.health = new SourceHealth("url " + shown + " (group \"" + group + "\")", "url:" + group, clock);
     }
 
     @Override
     public String origin() {
+        return shown;
+    }
+
+    @Override
+    public String location() {
         return uri.toString();
+    }
+
+    /**
+     * The URL for messages, the status and logs: without user name and password, and with the value of
+     * every query parameter hidden, since a private list's URL often carries its access token.
+     */
+    static String shown(URI uri) {
+        StringBuilder out = new StringBuilder().append(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            out.append(':').append(uri.getPort());
+        }
+        out.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+        String query = uri.getRawQuery();
+        if (query != null) {
+            out.append('?');
+            String[] parameters = query.split("&", -1);
+            for (int i = 0; i < parameters.length; i++) {
+                int equals = parameters[i].indexOf('=');
+                out.append(i == 0 ? "" : "&").append(equals < 0 ? "***" : parameters[i].substring(0, equals + 1) + "***");
+            }
+        }
+        return out.toString();
     }
 
     @Override
@@ -90,7 +120,7 @@ public final class UrlListSource implements ListSource {
         entries = previous.entries();
         etag = null;
         lastModified = null;
-        health.refused(previous.health(), uri + ": " + why);
+        health.refused(previous.health(), shown + ": " + why);
     }
 
     /** Fetches the list, conditionally. */
@@ -105,29 +135,29 @@ public final class UrlListSource implements ListSource {
             }
             if (response.statusCode() != 200) {
                 health.fetched(SourceHealth.Fetch.ERROR);
-                health.failed(uri + ": " + status(response.statusCode()));
+                health.failed(shown + ": " + status(response.statusCode()));
                 return false;
             }
             int maxBytes = settings.maxBytes(group);
             if (response.body().length > maxBytes) {
                 // Answered, but not a list that can be used: its own outcome, so that an alert on errors sees it.
                 health.fetched(SourceHealth.Fetch.INVALID);
-                health.failed(uri + ": the list is larger than " + maxBytes + " bytes");
+                health.failed(shown + ": the list is larger than " + maxBytes + " bytes");
                 return false;
             }
             String text = ListText.decode(response.body());
             List<String> problems = new ArrayList<>();
             List<ListEntry> parsedEntries = new ArrayList<>();
-            String normalized = selection == null ? ListText.parse(text, uri.toString(), parsedEntries, problems, true)
-                    : selection.isCsv() ? ListText.parseCsv(text, selection.csvColumn(), uri.toString(), parsedEntries, problems)
-                    : JsonListReader.read(text, selection, uri.toString(), parsedEntries, problems);
+            String normalized = selection == null ? ListText.parse(text, shown, parsedEntries, problems, true)
+                    : selection.isCsv() ? ListText.parseCsv(text, selection.csvColumn(), shown, parsedEntries, problems)
+                    : JsonListReader.read(text, selection, shown, parsedEntries, problems);
             if (problems.size() > 20) {
                 problems.subList(20, problems.size()).clear();
                 problems.add("and more");
             }
             if (problems.isEmpty() && (selection == null || selection.isCsv())
                     && ListText.emptyUnlessSaid(text, parsedEntries.size())) {
-                problems.add(uri + ": " + ListText.EMPTY);
+                problems.add(shown + ": " + ListText.EMPTY);
             }
             if (!problems.isEmpty()) {
                 health.fetched(SourceHealth.Fetch.INVALID);
@@ -144,13 +174,13 @@ public final class UrlListSource implements ListSource {
             return true;
         } catch (HttpTimeoutException e) {
             health.fetched(SourceHealth.Fetch.ERROR);
-            health.failed(uri + ": no complete answer within " + settings.timeout().toSeconds() + " s");
+            health.failed(shown + ": no complete answer within " + settings.timeout().toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             health.fetched(SourceHealth.Fetch.ERROR);
-            health.failed(uri + ": " + (e instanceof IOException io ? IoProblems.describe(io) : String.valueOf(e.getMessage())));
+            health.failed(shown + ": " + (e instanceof IOException io ? IoProblems.describe(io) : String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            health.failed(uri + ": interrupted");
+            health.failed(shown + ": interrupted");
         }
         return false;
     }

@@ -19,8 +19,10 @@ public final class DefaultInspector implements IpGuardInspector {
     private final ResourceGuards plan;
     private final UntrustedForwarding untrusted;
 
-    /** An inspector of a running application: its configuration, lists, plan and what its requests showed. */
-    @jakarta.inject.Inject
+    /**
+     * An inspector of a running application: its configuration, its lists as the guard asks them (an
+     * application's provider with the guard's deadline), its plan and what its requests showed.
+     */
     public DefaultInspector(ConfigLoader loader, WhitelistProvider provider, ResourceGuards plan, UntrustedForwarding untrusted) {
         this.loader = loader;
         this.provider = provider;

@@ -33,7 +33,25 @@ public final class Explainer {
     public static Explanation explain(ConfigSnapshot config, WhitelistProvider provider, ClientAddress peer,
                                Map<String, List<String>> headers, String group) {
         StringBuilder how = new StringBuilder();
-        ClientAddress client = resolve(config.forwarding(), peer, headers, how);
+        ClientAddress client = resolve(config.forwarding(), peer, byName(headers), how);
+        try {
+            return decide(config, provider, client, how, group);
+        } catch (RuntimeException e) {
+            // An application's provider or set that throws or hangs: the guard refuses, and says why.
+            return new ExplanationValue(false, client, "refused: the lists of group \"" + group + "\" could not be read ("
+                    + e.getMessage() + "), so the guard refuses everyone it meets for it");
+        }
+    }
+
+    /** The header lines by name, case-insensitive, lines of names differing only in case kept in order, as a request has them. */
+    private static Map<String, List<String>> byName(Map<String, List<String>> headers) {
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, lines) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).addAll(lines));
+        return byName;
+    }
+
+    private static Explanation decide(ConfigSnapshot config, WhitelistProvider provider, ClientAddress client,
+                                      StringBuilder how, String group) {
         IpSet set = provider.group(group);
         if (set == null) {
             return new ExplanationValue(false, client, "refused: group \"" + group + "\" is not defined"
@@ -92,7 +110,10 @@ public final class Explainer {
         return notes.toString();
     }
 
-    /** Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how}. */
+    /**
+     * Resolves the client as {@link DefaultClientIpResolver} does, describing the path in {@code how};
+     * {@code headers} by name, case-insensitive.
+     */
     static ClientAddress resolve(Forwarding forwarding, ClientAddress peer, Map<String, List<String>> headers,
                                  StringBuilder how) {
         if (!peer.isKnown()) {
@@ -101,10 +122,8 @@ public final class Explainer {
         }
         if (forwarding.kind() == Forwarding.Kind.NONE) {
             how.append("the TCP peer");
-            Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            byName.putAll(headers);
             for (String name : UntrustedForwarding.USUAL_HEADERS) {
-                if (byName.containsKey(name)) {
+                if (headers.containsKey(name)) {
                     // A proxy in front that the configuration does not name is the commonest mistake: say so.
                     how.append("; ").append(name).append(" ignored: ").append(IpGuardProperties.CLIENT_IP_HEADER)
                             .append(" is not set (a proxy in front needs it, and ").append(IpGuardProperties.TRUSTED_PROXIES)
@@ -114,9 +133,7 @@ public final class Explainer {
             }
             return peer;
         }
-        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        byName.putAll(headers);
-        List<String> lines = byName.get(forwarding.header());
+        List<String> lines = headers.get(forwarding.header());
         if (forwarding.trustedHops() == 0 && !forwarding.trustedProxies().contains(peer)) {
             how.append("the TCP peer");
             if (lines != null) {

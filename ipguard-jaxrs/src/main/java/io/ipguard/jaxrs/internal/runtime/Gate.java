@@ -20,6 +20,7 @@ import io.ipguard.jaxrs.internal.observe.RefusalLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -178,6 +179,12 @@ public final class Gate {
             DecisionMark.REFUSED.mark(request);
             answer.refuse(request, live.current().denyStatus());
         }
+    }
+
+    /** The guard's refusal answer for a resource that finds it should not have been reached; logs why. */
+    Response refusalOfResource(String why) {
+        refusals.logFault(why, () -> "ipguard: refused: " + why);
+        return answer.answer(live.current().denyStatus());
     }
 
     /**

@@ -58,6 +58,7 @@ public final class GuardInstaller {
         context.register(new ModelReview(plan));
         context.register(WhitelistBinding.class);
         context.register(SecondLineFilter.class);
+        context.register(UndecidedStatusMapper.class);
         context.register(BackstopFilter.class);
         if (loader.live().current().denyStatus() == 404 || configFile != null && watch) {
             // Only 404 mode hides what an answer given before the guard would reveal; a watched file may turn it on.

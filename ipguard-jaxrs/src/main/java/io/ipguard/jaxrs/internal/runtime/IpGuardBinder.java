@@ -18,7 +18,6 @@ import io.ipguard.jaxrs.internal.config.LiveConfig;
 import io.ipguard.jaxrs.internal.config.LiveWhitelistProvider;
 import io.ipguard.jaxrs.internal.model.ResourceGuards;
 import io.ipguard.jaxrs.internal.observe.DecisionMetrics;
-import io.ipguard.jaxrs.internal.observe.DefaultInspector;
 import io.ipguard.jaxrs.internal.observe.MetricsFactory;
 import jakarta.inject.Singleton;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -53,7 +52,7 @@ public final class IpGuardBinder extends AbstractBinder {
         bind(Gate.class).to(Gate.class).in(Singleton.class);
         bind(new MetricsFactory.GivenRegistry(meterRegistry)).to(MetricsFactory.GivenRegistry.class);
         bindFactory(MetricsFactory.class, Singleton.class).to(DecisionMetrics.class).in(Singleton.class);
-        bind(DefaultInspector.class).to(IpGuardInspector.class).in(Singleton.class);
+        bindFactory(InspectorFactory.class, Singleton.class).to(IpGuardInspector.class).in(Singleton.class);
         bind(new LiveWhitelistProvider(loader.live())).to(WhitelistProvider.class).ranked(DEFAULT_RANK);
         bind(PeerLookup.class).to(PeerLookup.class).in(Singleton.class);
         bind(DefaultClientIpResolver.class).to(ClientIpResolver.class).in(Singleton.class).ranked(DEFAULT_RANK);

@@ -56,10 +56,14 @@ final class RefusalAnswer {
         }
     }
 
+    /** The refusal as a response: the 403 document, or the application's answer to a missing path. */
+    Response answer(int status) {
+        return status == 404 ? notFound() : Response.status(403).type(PROBLEM_JSON).entity(FORBIDDEN_BODY).build();
+    }
+
     /** Replaces an answer given before the guard could run (while matching) with the refusal. */
     void replace(ContainerResponseContext response, int status) {
-        Response answer = status == 404 ? notFound()
-                : Response.status(403).type(PROBLEM_JSON).entity(FORBIDDEN_BODY).build();
+        Response answer = answer(status);
         response.setStatusInfo(answer.getStatusInfo());
         response.getHeaders().clear();
         response.getHeaders().putAll(answer.getHeaders());

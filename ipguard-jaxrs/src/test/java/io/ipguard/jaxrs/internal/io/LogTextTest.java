@@ -35,8 +35,8 @@ class LogTextTest {
     }
 
     @Test
-    void whenOperatorTextIsShown_thenAsciiReadsAsWrittenAndEveryOtherCharacterByCode() {
-        assertEquals("\"127.0.0.1\" \\u0031", LogText.shown("\"127.0.0.1\" \\u0031", 100));
+    void whenOperatorTextIsShown_thenAsciiReadsAsWrittenQuotesAndBackslashesEscapedAndEveryOtherCharacterByCode() {
+        assertEquals("\\\"127.0.0.1\\\" \\\\u0031", LogText.shown("\"127.0.0.1\" \\u0031", 100));
         assertEquals("a\\u000ab\\u202e \\uff11 \\u00e9", LogText.shown("a\nb\u202e \uff11 \u00e9", 100));
         assertEquals("1234...(6 chars)", LogText.shown("123456", 4));
     }
