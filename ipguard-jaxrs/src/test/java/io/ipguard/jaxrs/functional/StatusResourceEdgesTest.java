@@ -90,13 +90,15 @@ class StatusResourceEdgesTest {
     @Test
     void whenTheApplicationsProviderHangsOrThrows_thenStatusAndExplainAnswerWithinTheDeadline() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
         WhitelistProvider provider = group -> {
             if (!failing.get()) {
                 return IpSet.parse("127.0.0.1", "test"); // deployment asks for every group in use
             }
             if (group.equals("slow")) {
                 try {
-                    Thread.sleep(5_000);
+                    // Hangs until the test ends: an answer that waited for it would never come.
+                    released.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -116,20 +118,18 @@ class StatusResourceEdgesTest {
                 });
         try (TestServer server = TestServer.start(app)) {
             failing.set(true);
-            long start = System.nanoTime();
             JsonObject status = json(server.get("127.0.0.1", "/ipguard/status"));
             JsonObject slow = status.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
                     .filter(g -> g.getString("name").equals("slow")).findFirst().orElseThrow();
             JsonObject boom = json(server.get("127.0.0.1", "/ipguard/status/explain?peer=127.0.0.1&group=boom"));
-            long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertFalse(slow.getBoolean("defined"));
             assertTrue(slow.getString("error").contains("did not answer within 300 ms"), slow.toString());
             assertFalse(boom.getBoolean("allowed"));
             assertTrue(boom.getString("explanation").startsWith("refused: the lists of group \"boom\" could not be read ("),
                     boom.toString());
-            // Not a speed claim: the two answers did not wait for the 5 s provider.
-            assertTrue(millis < 4_000, millis + " ms");
+        } finally {
+            released.countDown();
         }
     }
 
