@@ -87,6 +87,14 @@ public final class SourcedLists {
         return proxyNames;
     }
 
+    /** Those of {@code names} (URL and file lists) never loaded: they count against the client. */
+    public List<String> notLoaded(List<String> names) {
+        return names.stream().filter(name -> {
+            SourceHealth source = health.get(name);
+            return source != null && source.status().version() == 0;
+        }).toList();
+    }
+
     /** The status now of the URL or file list serving {@code name}; null if none does. */
     public ListStatus status(String name) {
         SourceHealth source = health.get(name);

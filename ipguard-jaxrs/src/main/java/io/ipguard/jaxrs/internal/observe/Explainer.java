@@ -100,12 +100,10 @@ public final class Explainer {
      */
     private static String notLoaded(ConfigSnapshot config, List<String> names) {
         StringBuilder notes = new StringBuilder();
-        for (String name : names) {
+        for (String name : config.sourced().notLoaded(names)) {
             ListStatus status = config.sourced().status(name);
-            if (status != null && status.version() == 0) {
-                notes.append("; @").append(name).append(" not loaded: ")
-                        .append(status.lastError().orElse(status.source() + " not fetched yet"));
-            }
+            notes.append("; @").append(name).append(" not loaded: ")
+                    .append(status.lastError().orElse(status.source() + " not fetched yet"));
         }
         return notes.toString();
     }

@@ -64,7 +64,7 @@ final class StatusDocument {
                 group.put("references", written.parsed().references().stream().map(Object::toString).toList());
             }
             group.put("sources", config.sourced().sourcesOf(name));
-            group.put("notLoaded", notLoaded(config, config.sourced().sourcesOf(name)));
+            group.put("notLoaded", config.sourced().notLoaded(config.sourced().sourcesOf(name)));
             group.put("reportOnly", config.reportOnly(name));
             group.put("usedBy", inUse.get(name));
             groups.add(group);
@@ -100,13 +100,6 @@ final class StatusDocument {
             }
         }
         return entries;
-    }
-
-    private static List<String> notLoaded(ConfigSnapshot config, List<String> names) {
-        return names.stream().filter(name -> {
-            ListStatus status = config.sourced().status(name);
-            return status != null && status.version() == 0;
-        }).toList();
     }
 
     /** The configuration, then each list kept at a URL or in a file, with its health. */
@@ -167,7 +160,7 @@ final class StatusDocument {
         NamedLists.Written proxies = config.lists().trustedProxies();
         client.put("trustedProxies", proxies == null ? List.of() : entries(proxies.value()));
         client.put("trustedProxySources", config.sourced().sourcesOfTrustedProxies());
-        client.put("notLoaded", notLoaded(config, config.sourced().sourcesOfTrustedProxies()));
+        client.put("notLoaded", config.sourced().notLoaded(config.sourced().sourcesOfTrustedProxies()));
         return client;
     }
 
